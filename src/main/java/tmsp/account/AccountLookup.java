@@ -1,0 +1,9 @@
+package tmsp.account;
+
+import java.util.Optional;
+
+/** Finds accounts for other modules without exposing the aggregate. */
+public interface AccountLookup {
+
+    Optional<AccountSummary> byId(long id);
+}

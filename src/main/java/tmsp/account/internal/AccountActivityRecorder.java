@@ -1,0 +1,43 @@
+package tmsp.account.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tmsp.account.AccountActivity;
+import tmsp.account.AccountLookup;
+import tmsp.account.AccountSummary;
+import tmsp.account.SecurityCompliance;
+
+/** Single-column updates for the list's activity columns, so they never race with an edit. */
+@Service
+@Transactional
+class AccountActivityRecorder implements AccountActivity, AccountLookup {
+
+    private final Accounts accounts;
+
+    AccountActivityRecorder(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void logsReceived(long accountId, Instant finishedAt) {
+        accounts.moveLastReceived(accountId, finishedAt);
+    }
+
+    @Override
+    public void complianceReported(long accountId, SecurityCompliance compliance) {
+        accounts.setCompliance(accountId, compliance);
+    }
+
+    @Override
+    public void incidentsCounted(long accountId, int incidents, Instant computedAt) {
+        accounts.setIncidents(accountId, incidents, computedAt);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<AccountSummary> byId(long id) {
+        return accounts.findById(id).map(a -> new AccountSummary(a.getId(), a.getName(), a.getCompanyName()));
+    }
+}

@@ -1,0 +1,28 @@
+package tmsp.account.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import tmsp.account.SecurityCompliance;
+
+interface Accounts extends JpaRepository<Account, Long> {
+
+    Optional<Account> findByNameKey(String nameKey);
+
+    Optional<Account> findByRegistrationUser(String registrationUser);
+
+    /** Last Received only moves forward: a late, slow upload must not hide a newer one. */
+    @Modifying
+    @Query("update Account a set a.lastReceived = :at where a.id = :id and (a.lastReceived is null or a.lastReceived < :at)")
+    int moveLastReceived(long id, Instant at);
+
+    @Modifying
+    @Query("update Account a set a.securityCompliance = :compliance where a.id = :id")
+    int setCompliance(long id, SecurityCompliance compliance);
+
+    @Modifying
+    @Query("update Account a set a.incidentCount = :count, a.incidentsComputedAt = :at where a.id = :id")
+    int setIncidents(long id, int count, Instant at);
+}

@@ -1,0 +1,2 @@
+/** Customer accounts, their contacts and the catalogue of managed services. */
+package tmsp.account;

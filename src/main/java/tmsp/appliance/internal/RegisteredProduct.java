@@ -1,0 +1,65 @@
+package tmsp.appliance.internal;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import tmsp.account.SecurityCompliance;
+import tmsp.appliance.ProductType;
+
+/** An appliance registered to an account. */
+@Entity
+@Table(name = "products")
+class RegisteredProduct {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private long accountId;
+    @Enumerated(EnumType.STRING)
+    private ProductType type;
+    private String hostname;
+    private String guid;
+    private String version;
+    private Instant registeredAt;
+    private Instant lastReceived;
+    private Instant lastHeartbeatAt;
+    @Enumerated(EnumType.STRING)
+    private SecurityCompliance securityCompliance;
+    private boolean enabled = true;
+
+    protected RegisteredProduct() {
+    }
+
+    RegisteredProduct(long accountId, ProductType type, String hostname, String guid, String version) {
+        this.accountId = accountId;
+        this.type = type;
+        this.hostname = hostname;
+        this.guid = guid;
+        this.version = version;
+        this.registeredAt = Instant.now();
+    }
+
+    /** Demo data only: what the appliance's uploads and heartbeats would have set. */
+    void demoActivity(Instant received, Instant heartbeat, SecurityCompliance compliance) {
+        this.lastReceived = received;
+        this.lastHeartbeatAt = heartbeat;
+        this.securityCompliance = compliance;
+    }
+
+    public Long getId() { return id; }
+    public long getAccountId() { return accountId; }
+    public ProductType getType() { return type; }
+    public String getHostname() { return hostname; }
+    public String getGuid() { return guid; }
+    public String getVersion() { return version; }
+    public Instant getRegisteredAt() { return registeredAt; }
+    public Instant getLastReceived() { return lastReceived; }
+    public Instant getLastHeartbeatAt() { return lastHeartbeatAt; }
+    public SecurityCompliance getSecurityCompliance() { return securityCompliance; }
+    public boolean isEnabled() { return enabled; }
+}

@@ -1,0 +1,2 @@
+/** Registered products (discovery appliances and mitigators): registration, heartbeats, their list per account. */
+package tmsp.appliance;

@@ -1,0 +1,102 @@
+package tmsp.audit.internal;
+
+import java.time.Instant;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tmsp.account.AccountEvents;
+import tmsp.identity.UserChanged;
+
+/**
+ * Writes the system log. Domain events are recorded in the transaction of the change they describe,
+ * so a change and its log line commit or roll back together; logons get a transaction of their own.
+ */
+@Component
+class AuditRecorder {
+
+    private final AuditEvents events;
+
+    AuditRecorder(AuditEvents events) {
+        this.events = events;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(AuthenticationSuccessEvent e) {
+        record(e.getAuthentication().getName(), AuditAction.LOGON, e.getAuthentication().getName(), null,
+                e.getAuthentication());
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(AbstractAuthenticationFailureEvent e) {
+        record(e.getAuthentication().getName(), AuditAction.LOGON_FAILED, e.getAuthentication().getName(),
+                e.getException().getClass().getSimpleName().replace("Exception", ""), e.getAuthentication());
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(LogoutSuccessEvent e) {
+        record(e.getAuthentication().getName(), AuditAction.LOGOFF, e.getAuthentication().getName(), null,
+                e.getAuthentication());
+    }
+
+    @EventListener
+    @Transactional
+    public void on(AccountEvents.AccountCreated e) {
+        record(e.actor(), AuditAction.ACCOUNT_CREATED, account(e.accountId(), e.name()), null, null);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(AccountEvents.AccountUpdated e) {
+        record(e.actor(), AuditAction.ACCOUNT_EDITED, account(e.accountId(), e.name()), e.changes(), null);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(AccountEvents.AccountDeleted e) {
+        record(e.actor(), AuditAction.ACCOUNT_DELETED, account(e.accountId(), e.name()), null, null);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(AccountEvents.ContactAdded e) {
+        record(e.actor(), AuditAction.CONTACT_ADDED, account(e.accountId(), e.accountName()), e.email(), null);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(AccountEvents.ContactRemoved e) {
+        record(e.actor(), AuditAction.CONTACT_REMOVED, account(e.accountId(), e.accountName()), e.email(), null);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(UserChanged e) {
+        record(e.actor(), AuditAction.USER_CHANGED, "user " + e.username(), e.change(), null);
+    }
+
+    private static String account(long id, String name) {
+        return "account " + name + " (#" + id + ")";
+    }
+
+    private static String currentRequestAddress() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? request.getRequest().getRemoteAddr() : null;
+    }
+
+    private void record(String actor, AuditAction action, String target, String details, Authentication auth) {
+        String source = auth != null && auth.getDetails() instanceof WebAuthenticationDetails web
+                ? web.getRemoteAddress() : currentRequestAddress();
+        events.save(new AuditEvent(Instant.now(), actor, action, target, details, source));
+    }
+}

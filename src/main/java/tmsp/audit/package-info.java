@@ -1,0 +1,2 @@
+/** The system log: logons, account and contact changes, user changes — who, when, what, from where. */
+package tmsp.audit;

@@ -1,0 +1,2 @@
+/** Users, roles, login, lock-out and the credentials people and appliances present. */
+package tmsp.identity;

@@ -1,0 +1,2 @@
+/** The layout, navigation, shared fragments, formatting and error pages every feature's views use. */
+package tmsp.web;

@@ -1,0 +1,30 @@
+package tmsp.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole portal on its own PostgreSQL database, on a random port, with MockMvc beside it. Every
+ * integration test uses this one annotation so that they share one cached application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tmsp.demo-data=false",
+        "tmsp.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
+        "camunda.bpm.job-execution.enabled=false"})
+@ActiveProfiles("postgres")
+@ContextConfiguration(initializers = PostgresTestDatabase.class)
+@AutoConfigureMockMvc
+@Import(StatementCounter.class)
+public @interface IntegrationTest {
+
+    String ADMIN_PASSWORD = "admin-password-for-tests";
+}
