@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -41,9 +42,13 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json) throws Exception {
         RequestMatcher scriptCall = request -> request.getHeader("Authorization") != null;
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/health").permitAll()
+                        // Customers only ever read; stop their writes here, before request bodies are
+                        // validated, so that a 400 never tells them anything about another account.
+                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .requestMatchers("/api/v1/accounts/**").hasAnyRole("ADMIN", "ANALYST")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) ->
                         problem(json, res, HttpStatus.UNAUTHORIZED, "Missing or bad credentials")))
