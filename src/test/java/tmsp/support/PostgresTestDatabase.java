@@ -43,7 +43,8 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
         try (Connection c = DriverManager.getConnection(admin, USER, "");
              Statement s = c.createStatement()) {
             s.execute("drop database if exists " + NAME + " with (force)");
-            s.execute("create database " + NAME);
+            // C collation: the same order on every machine, whatever its locale.
+            s.execute("create database " + NAME + " template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C'");
         } catch (SQLException e) {
             throw new IllegalStateException("Tests need PostgreSQL at " + HOST + ":" + PORT + " as " + USER
                     + " (start it, or set TMSP_TEST_PG_HOST/PORT/USER): " + e.getMessage(), e);
