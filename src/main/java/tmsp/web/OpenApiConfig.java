@@ -3,7 +3,6 @@ package tmsp.web;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +17,7 @@ class OpenApiConfig {
         return new OpenAPI()
                 .info(new Info().title("TMSP API").version("v1")
                         .description("Accounts for scripts (HTTP Basic with a portal user) and the appliance API "
-                                + "(Bearer token of a registered product). Errors are application/problem+json.")
-                        .license(new License().name("Apache-2.0")))
+                                + "(Bearer token of a registered product). Errors are application/problem+json."))
                 .components(new Components()
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
