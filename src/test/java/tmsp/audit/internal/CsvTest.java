@@ -1,0 +1,39 @@
+package tmsp.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+class CsvTest {
+
+    @Test
+    void plainCellsStayPlainAndSpecialOnesAreQuoted() {
+        assertThat(Csv.line("a", null, "", "b c")).isEqualTo("a,,,b c\r\n");
+        assertThat(Csv.cell("x,y")).isEqualTo("\"x,y\"");
+        assertThat(Csv.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(Csv.cell("two\nlines")).isEqualTo("\"two\nlines\"");
+    }
+
+    @Test
+    void formulaeAreDefused() {
+        assertThat(Csv.cell("=1+1")).isEqualTo("\"'=1+1\"");
+        assertThat(Csv.cell("+cmd")).isEqualTo("\"'+cmd\"");
+        assertThat(Csv.cell("-2")).isEqualTo("\"'-2\"");
+        assertThat(Csv.cell("@SUM(A1)")).isEqualTo("\"'@SUM(A1)\"");
+    }
+
+    @Test
+    void dateRangesCoverWholeDaysInTheZoneAndForgiveReversedEnds() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        DateRange range = DateRange.of(LocalDate.of(2026, 3, 10), LocalDate.of(2026, 3, 1), berlin);
+        assertThat(range.from()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(range.to()).isEqualTo(LocalDate.of(2026, 3, 10));
+        assertThat(range.start()).isEqualTo(LocalDate.of(2026, 3, 1).atStartOfDay(berlin).toInstant());
+        assertThat(range.end()).isEqualTo(LocalDate.of(2026, 3, 11).atStartOfDay(berlin).toInstant());
+        DateRange lastWeek = DateRange.of(null, null, berlin);
+        assertThat(lastWeek.to()).isEqualTo(LocalDate.now(berlin));
+        assertThat(lastWeek.from()).isEqualTo(LocalDate.now(berlin).minusDays(6));
+    }
+}
