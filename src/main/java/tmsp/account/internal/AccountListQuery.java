@@ -28,7 +28,7 @@ class AccountListQuery {
             "incidents", "a.incident_count",
             "lastReceived", "a.last_received",
             "services", "a.services_label",
-            "managedBy", "u.username",
+            "managedBy", "coalesce(u.display_name, u.username)",
             "validFrom", "a.valid_from",
             "compliance", "a.security_compliance");
 
