@@ -6,4 +6,7 @@ import java.util.Optional;
 public interface AccountLookup {
 
     Optional<AccountSummary> byId(long id);
+
+    /** By name, ignoring case and surrounding spaces. */
+    Optional<AccountSummary> byName(String name);
 }

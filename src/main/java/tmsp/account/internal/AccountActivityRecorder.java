@@ -38,6 +38,16 @@ class AccountActivityRecorder implements AccountActivity, AccountLookup {
     @Override
     @Transactional(readOnly = true)
     public Optional<AccountSummary> byId(long id) {
-        return accounts.findById(id).map(a -> new AccountSummary(a.getId(), a.getName(), a.getCompanyName()));
+        return accounts.findById(id).map(AccountActivityRecorder::summary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<AccountSummary> byName(String name) {
+        return name == null ? Optional.empty() : accounts.findByNameKey(Account.keyOf(name)).map(AccountActivityRecorder::summary);
+    }
+
+    private static AccountSummary summary(Account a) {
+        return new AccountSummary(a.getId(), a.getName(), a.getCompanyName());
     }
 }

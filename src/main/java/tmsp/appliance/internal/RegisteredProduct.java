@@ -31,6 +31,10 @@ class RegisteredProduct {
     @Enumerated(EnumType.STRING)
     private SecurityCompliance securityCompliance;
     private boolean enabled = true;
+    private String tokenHash;
+    private Instant tokenIssuedAt;
+    private String patternVersion;
+    private boolean heartbeatOverdue;
 
     protected RegisteredProduct() {
     }
@@ -42,6 +46,40 @@ class RegisteredProduct {
         this.guid = guid;
         this.version = version;
         this.registeredAt = Instant.now();
+    }
+
+    /** A new token replaces the old one, which stops working at once. */
+    void issueToken(String hash, Instant now) {
+        this.tokenHash = hash;
+        this.tokenIssuedAt = now;
+    }
+
+    /** The appliance registered again (same GUID): it may have been reinstalled or upgraded. */
+    void reregister(String hostname, String version) {
+        this.hostname = hostname;
+        this.version = version;
+    }
+
+    void heartbeat(Instant at, String version, String patternVersion, SecurityCompliance compliance) {
+        this.lastHeartbeatAt = at;
+        this.heartbeatOverdue = false;
+        if (version != null) {
+            this.version = version;
+        }
+        if (patternVersion != null) {
+            this.patternVersion = patternVersion;
+        }
+        if (compliance != null) {
+            this.securityCompliance = compliance;
+        }
+    }
+
+    void markHeartbeatOverdue() {
+        this.heartbeatOverdue = true;
+    }
+
+    void moveTo(long otherAccountId) {
+        this.accountId = otherAccountId;
     }
 
     /** Demo data only: what the appliance's uploads and heartbeats would have set. */
@@ -62,4 +100,7 @@ class RegisteredProduct {
     public Instant getLastHeartbeatAt() { return lastHeartbeatAt; }
     public SecurityCompliance getSecurityCompliance() { return securityCompliance; }
     public boolean isEnabled() { return enabled; }
+    public Instant getTokenIssuedAt() { return tokenIssuedAt; }
+    public String getPatternVersion() { return patternVersion; }
+    public boolean isHeartbeatOverdue() { return heartbeatOverdue; }
 }

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tmsp.account.AccountEvents;
+import tmsp.appliance.ApplianceEvents;
 import tmsp.identity.UserChanged;
 
 /**
@@ -83,6 +84,27 @@ class AuditRecorder {
     @Transactional
     public void on(UserChanged e) {
         record(e.actor(), AuditAction.USER_CHANGED, "user " + e.username(), e.change(), null);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(ApplianceEvents.ProductRegistered e) {
+        events.save(new AuditEvent(Instant.now(), "appliance " + e.guid(), AuditAction.PRODUCT_REGISTERED,
+                "account #" + e.accountId(), e.type() + " " + e.hostname() + (e.tokenRotated() ? ", token rotated" : ""),
+                e.sourceAddress()));
+    }
+
+    @EventListener
+    @Transactional
+    public void on(ApplianceEvents.ProductMoved e) {
+        record(e.actor(), AuditAction.PRODUCT_MOVED, "product " + e.guid(),
+                "from account #" + e.fromAccountId() + " to account #" + e.toAccountId(), null);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(ApplianceEvents.ProductRemoved e) {
+        record(e.actor(), AuditAction.PRODUCT_REMOVED, "product " + e.guid(), "from account #" + e.accountId(), null);
     }
 
     private static String account(long id, String name) {

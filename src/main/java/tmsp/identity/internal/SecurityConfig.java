@@ -23,7 +23,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two chains: the JSON API under /api (HTTP Basic or the browser session, problem-details errors,
+ * Three chains: the appliance API (authenticated in its routes), the JSON API under /api (HTTP Basic or the browser session, problem-details errors,
  * CSRF only where a browser session is the credential) and the web UI (form login, CSRF everywhere).
  */
 @Configuration
@@ -38,13 +38,28 @@ public class SecurityConfig {
         return new BCryptPasswordEncoder();
     }
 
+    /**
+     * Appliances present their own credentials (registration user or product token), which their Camel
+     * routes check; portal logons must not be tried on them, so this chain has no authentication at all.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain applianceChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/v1/health", "/api/v1/products", "/api/v1/heartbeat")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json) throws Exception {
         RequestMatcher scriptCall = request -> request.getHeader("Authorization") != null;
         http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/health").permitAll()
                         // Customers only ever read; stop their writes here, before request bodies are
                         // validated, so that a 400 never tells them anything about another account.
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
@@ -70,6 +85,8 @@ public class SecurityConfig {
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        // Only administrators change accounts: refuse others before any form is bound.
+                        .requestMatchers(HttpMethod.POST, "/accounts", "/accounts/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").failureHandler(failureHandler()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

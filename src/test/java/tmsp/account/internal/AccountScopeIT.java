@@ -55,9 +55,25 @@ class AccountScopeIT {
     }
 
     record Endpoint(RequestMethod method, String pattern) {
-        String url(long accountId, long contactId) {
-            return pattern.replace("{id}", String.valueOf(accountId)).replace("{contactId}", String.valueOf(contactId));
+        /** Fills every path variable with the other account's things; an unknown variable fails the test. */
+        String url(java.util.Map<String, Long> values) {
+            String url = pattern;
+            for (var value : values.entrySet()) {
+                url = url.replace("{" + value.getKey() + "}", String.valueOf(value.getValue()));
+            }
+            assertThat(url).as("a path variable this test does not know yet: teach it in theirThings()").doesNotContain("{");
+            return url;
         }
+    }
+
+    /** One of each thing the other account owns, by the path variable that names it. */
+    java.util.Map<String, Long> theirThings() {
+        jdbc.update("insert into products (account_id, type, hostname, guid, registered_at) values (?, 'DISCOVERY', 'theirs', ?, now())",
+                theirs.getId(), java.util.UUID.randomUUID().toString());
+        return java.util.Map.of(
+                "id", theirs.getId(),
+                "contactId", management.get(theirs.getId()).getContacts().get(0).getId(),
+                "productId", jdbc.queryForObject("select max(id) from products where account_id = ?", Long.class, theirs.getId()));
     }
 
     List<Endpoint> accountScopedEndpoints() {
@@ -78,13 +94,13 @@ class AccountScopeIT {
     void everyAccountScopedUrlIsClosedToAnotherAccountsCustomer() throws Exception {
         List<Endpoint> endpoints = accountScopedEndpoints();
         assertThat(endpoints).hasSizeGreaterThanOrEqualTo(12); // the walk found the pages and the API
-        long theirContact = management.get(theirs.getId()).getContacts().get(0).getId();
+        java.util.Map<String, Long> things = theirThings();
         var customer = users.loadUserByUsername(myForm.getPortalUser());
 
         List<String> open = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
             int status = mvc.perform(MockMvcRequestBuilders.request(HttpMethod.valueOf(endpoint.method().name()),
-                                    endpoint.url(theirs.getId(), theirContact))
+                                    endpoint.url(things))
                             .with(user(customer)).with(csrf())
                             .contentType(MediaType.APPLICATION_JSON).content("{}"))
                     .andReturn().getResponse().getStatus();
@@ -95,6 +111,8 @@ class AccountScopeIT {
         assertThat(open).as("account-scoped URLs a customer of another account could reach").isEmpty();
         assertThat(management.find(theirs.getId())).isPresent();
         assertThat(management.get(theirs.getId()).getContacts()).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from products where id = ? and account_id = ?", Long.class,
+                things.get("productId"), theirs.getId())).isOne();
     }
 
     @Test

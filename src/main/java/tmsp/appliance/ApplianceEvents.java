@@ -1,0 +1,24 @@
+package tmsp.appliance;
+
+import java.time.Instant;
+
+/** What happens to registered products: for the system log and, later, notifications. */
+public final class ApplianceEvents {
+
+    private ApplianceEvents() {
+    }
+
+    public record ProductRegistered(long productId, long accountId, ProductType type, String hostname, String guid,
+                                    boolean tokenRotated, String sourceAddress) {
+    }
+
+    public record ProductMoved(String actor, long productId, String guid, long fromAccountId, long toAccountId) {
+    }
+
+    public record ProductRemoved(String actor, long productId, String guid, long accountId) {
+    }
+
+    /** No heartbeat within the configured interval; published once per silence. */
+    public record HeartbeatOverdue(long productId, long accountId, String hostname, Instant lastHeartbeat) {
+    }
+}

@@ -1,0 +1,63 @@
+package tmsp.appliance.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tmsp.account.AccountActivity;
+import tmsp.account.SecurityCompliance;
+import tmsp.appliance.ApplianceEvents.HeartbeatOverdue;
+import tmsp.appliance.ApplianceIdentity;
+import tmsp.appliance.ProductType;
+
+/** Heartbeats keep a product's state current; silence past the interval is an event for notifications. */
+@Service
+class Heartbeats {
+
+    /** What an appliance reports: {@code {securityCompliance, version, patternVersion}}; all optional. */
+    record Heartbeat(Boolean securityCompliance, String version, String patternVersion) {
+    }
+
+    private final Products products;
+    private final AccountActivity accounts;
+    private final ApplicationEventPublisher events;
+    private final Duration interval;
+
+    Heartbeats(Products products, AccountActivity accounts, ApplicationEventPublisher events,
+               @Value("${tmsp.heartbeat.interval}") Duration interval) {
+        this.products = products;
+        this.accounts = accounts;
+        this.events = events;
+        this.interval = interval;
+    }
+
+    Duration interval() {
+        return interval;
+    }
+
+    @Transactional
+    void record(ApplianceIdentity appliance, Heartbeat heartbeat) {
+        RegisteredProduct product = products.findById(appliance.productId())
+                .orElseThrow(ApplianceProblem::unauthorized);
+        SecurityCompliance compliance = heartbeat.securityCompliance() == null ? null
+                : heartbeat.securityCompliance() ? SecurityCompliance.ENABLED : SecurityCompliance.DISABLED;
+        product.heartbeat(Instant.now(), heartbeat.version(), heartbeat.patternVersion(), compliance);
+        if (compliance != null && product.getType() == ProductType.DISCOVERY) {
+            accounts.complianceReported(product.getAccountId(), compliance);
+        }
+    }
+
+    /** Marks products silent for longer than the interval, once each, and says so. */
+    @Scheduled(fixedDelayString = "${tmsp.heartbeat.check-every}", initialDelayString = "${tmsp.heartbeat.check-every}")
+    @Transactional
+    public void findOverdue() {
+        for (RegisteredProduct product : products.findSilentSince(Instant.now().minus(interval))) {
+            product.markHeartbeatOverdue();
+            events.publishEvent(new HeartbeatOverdue(product.getId(), product.getAccountId(), product.getHostname(),
+                    product.getLastHeartbeatAt()));
+        }
+    }
+}

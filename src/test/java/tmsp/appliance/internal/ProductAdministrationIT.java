@@ -1,0 +1,97 @@
+package tmsp.appliance.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import tmsp.appliance.ApplianceEvents.HeartbeatOverdue;
+import tmsp.appliance.ProductType;
+import tmsp.support.IntegrationTest;
+import tmsp.support.TestAccounts;
+
+@IntegrationTest
+@RecordApplicationEvents
+class ProductAdministrationIT {
+
+    @Autowired MockMvc mvc;
+    @Autowired ObjectMapper json;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ProductRegistration registration;
+    @Autowired Heartbeats heartbeats;
+    @Autowired ApplicationEvents events;
+
+    TestAccounts.Created account;
+    long productId;
+
+    @BeforeEach
+    void aRegisteredProduct() throws Exception {
+        account = TestAccounts.create(mvc, json, jdbc, "Products");
+        productId = registration.register(account.id(), new RegistrationRequest("DISCOVERY", "tda-9.example",
+                UUID.randomUUID().toString(), "3.8"), "127.0.0.1").productId();
+    }
+
+    @Test
+    void aSilentProductBecomesOverdueOnceAndAHeartbeatClearsIt() {
+        jdbc.update("update products set last_heartbeat_at = ? where id = ?",
+                java.sql.Timestamp.from(Instant.now().minus(6, ChronoUnit.MINUTES)), productId);
+        heartbeats.findOverdue();
+        heartbeats.findOverdue();
+        assertThat(jdbc.queryForObject("select heartbeat_overdue from products where id = ?", Boolean.class, productId)).isTrue();
+        assertThat(events.stream(HeartbeatOverdue.class).filter(e -> e.productId() == productId)).hasSize(1);
+
+        heartbeats.record(new tmsp.appliance.ApplianceIdentity(productId, account.id(), ProductType.DISCOVERY, "g", "h"),
+                new Heartbeats.Heartbeat(null, null, null));
+        assertThat(jdbc.queryForObject("select heartbeat_overdue from products where id = ?", Boolean.class, productId)).isFalse();
+    }
+
+    @Test
+    void aProductThatNeverSentAHeartbeatBecomesOverdueAfterTheIntervalSinceRegistration() {
+        jdbc.update("update products set registered_at = ? where id = ?",
+                java.sql.Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)), productId);
+        heartbeats.findOverdue();
+        assertThat(jdbc.queryForObject("select heartbeat_overdue from products where id = ?", Boolean.class, productId)).isTrue();
+    }
+
+    @Test
+    void theAccountPageListsTheProductAndAnAdministratorMovesIt() throws Exception {
+        var admin = user("admin").roles("ADMIN");
+        String page = mvc.perform(get("/accounts/" + account.id()).with(admin)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("tda-9.example", "id=\"product-" + productId + "\"");
+
+        TestAccounts.Created other = TestAccounts.create(mvc, json, jdbc, "Target");
+        mvc.perform(post("/accounts/" + account.id() + "/products/" + productId + "/move").with(admin).with(csrf())
+                        .param("toAccount", "no such account"))
+                .andExpect(flash().attribute("error", "products.moveTargetMissing"));
+        mvc.perform(post("/accounts/" + account.id() + "/products/" + productId + "/move").with(admin).with(csrf())
+                        .param("toAccount", "  " + other.name().toUpperCase() + " "))
+                .andExpect(flash().attribute("success", "products.moved"));
+        assertThat(jdbc.queryForObject("select account_id from products where id = ?", Long.class, productId)).isEqualTo(other.id());
+        assertThat(jdbc.queryForObject("select count(*) from audit_events where action = 'PRODUCT_MOVED' and details like ?",
+                Long.class, "%to account #" + other.id())).isOne();
+
+        // Moved away: the old account's URL no longer reaches it.
+        mvc.perform(post("/accounts/" + account.id() + "/products/" + productId + "/delete").with(admin).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/accounts/" + other.id() + "/products/" + productId + "/delete").with(admin).with(csrf()))
+                .andExpect(flash().attribute("success", "products.removed"));
+        assertThat(jdbc.queryForObject("select count(*) from products where id = ?", Long.class, productId)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_events where action = 'PRODUCT_REMOVED' and details = ?",
+                Long.class, "from account #" + other.id())).isOne();
+    }
+}
