@@ -9,4 +9,18 @@ public interface ProductTokens {
     Optional<ApplianceIdentity> authenticate(String bearerToken);
 
     boolean isEnabled(long productId);
+
+    /**
+     * The product behind an {@code Authorization: Bearer} header.
+     * @throws ApplianceApiRefusal 401 for a missing, unknown or rotated token, 403 for a disabled product
+     */
+    default ApplianceIdentity require(String authorization) {
+        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
+        ApplianceIdentity appliance = authenticate(token).orElseThrow(ApplianceApiRefusal::unauthorized);
+        if (!isEnabled(appliance.productId())) {
+            throw new ApplianceApiRefusal(403, "This product is disabled");
+        }
+        return appliance;
+    }
 }

@@ -19,7 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tmsp.demo-data=false",
         "tmsp.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
-        "camunda.bpm.job-execution.enabled=false"})
+        "camunda.bpm.job-execution.enabled=false",
+        "tmsp.ingest.max-body=2MB", "tmsp.ingest.max-decompressed=4MB"})
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
 @AutoConfigureMockMvc

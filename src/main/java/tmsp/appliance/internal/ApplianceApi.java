@@ -1,5 +1,6 @@
 package tmsp.appliance.internal;
 
+import tmsp.appliance.ApplianceApiRefusal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,7 @@ import tmsp.appliance.ApplianceIdentity;
 
 /**
  * What the appliance routes in {@code camel-routes/appliance-api.yaml} call: reads credentials and the
- * JSON body off the exchange, calls one service, writes the answer. Refusals are {@link ApplianceProblem}s.
+ * JSON body off the exchange, calls one service, writes the answer. Refusals are {@link ApplianceApiRefusal}s.
  */
 @Component("applianceApi")
 class ApplianceApi {
@@ -55,71 +56,60 @@ class ApplianceApi {
 
     /** POST /api/v1/heartbeat with the product's token (Bearer). */
     public void heartbeat(Exchange exchange) {
-        ApplianceIdentity appliance = bearerAppliance(exchange.getIn().getHeader("Authorization", String.class));
+        ApplianceIdentity appliance = registration.require(exchange.getIn().getHeader("Authorization", String.class));
         heartbeats.record(appliance, read(exchange.getIn(), Heartbeats.Heartbeat.class));
         respond(exchange, 200, Map.of("intervalSeconds", heartbeats.interval().toSeconds()));
     }
 
-    /** @throws ApplianceProblem 401 for a missing, unknown or rotated token, 403 for a disabled product */
-    ApplianceIdentity bearerAppliance(String authorization) {
-        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).trim() : null;
-        ApplianceIdentity appliance = registration.authenticate(token).orElseThrow(ApplianceProblem::unauthorized);
-        if (!registration.isEnabled(appliance.productId())) {
-            throw new ApplianceProblem(403, "This product is disabled");
-        }
-        return appliance;
-    }
-
     private long basicAccount(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6) || authorization.length() > 1024) {
-            throw ApplianceProblem.unauthorized();
+            throw ApplianceApiRefusal.unauthorized();
         }
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw ApplianceProblem.unauthorized();
+            throw ApplianceApiRefusal.unauthorized();
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-            throw ApplianceProblem.unauthorized();
+            throw ApplianceApiRefusal.unauthorized();
         }
         return credentials.accountFor(decoded.substring(0, colon), decoded.substring(colon + 1))
-                .orElseThrow(ApplianceProblem::unauthorized);
+                .orElseThrow(ApplianceApiRefusal::unauthorized);
     }
 
     private <T> T read(Message in, Class<T> type) {
         String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
         if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
-            throw new ApplianceProblem(415, "Send application/json");
+            throw new ApplianceApiRefusal(415, "Send application/json");
         }
         byte[] body = bounded(in.getBody(InputStream.class));
         try {
             T value = json.readValue(body, type);
             if (value == null) {
-                throw ApplianceProblem.badRequest("The body is empty");
+                throw ApplianceApiRefusal.badRequest("The body is empty");
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw ApplianceProblem.badRequest("The body is not the JSON object expected: " + e.getOriginalMessage());
+            throw ApplianceApiRefusal.badRequest("The body is not the JSON object expected: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw ApplianceProblem.badRequest("The body could not be read");
+            throw ApplianceApiRefusal.badRequest("The body could not be read");
         }
     }
 
     private static byte[] bounded(InputStream body) {
         if (body == null) {
-            throw ApplianceProblem.badRequest("The body is empty");
+            throw ApplianceApiRefusal.badRequest("The body is empty");
         }
         try (body) {
             byte[] bytes = body.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
-                throw new ApplianceProblem(413, "The body is larger than " + MAX_BODY + " bytes");
+                throw new ApplianceApiRefusal(413, "The body is larger than " + MAX_BODY + " bytes");
             }
             return bytes;
         } catch (IOException e) {
-            throw ApplianceProblem.badRequest("The body could not be read");
+            throw ApplianceApiRefusal.badRequest("The body could not be read");
         }
     }
 

@@ -1,5 +1,6 @@
 package tmsp.appliance.internal;
 
+import tmsp.appliance.ApplianceApiRefusal;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,7 +42,7 @@ class Heartbeats {
     @Transactional
     void record(ApplianceIdentity appliance, Heartbeat heartbeat) {
         RegisteredProduct product = products.findById(appliance.productId())
-                .orElseThrow(ApplianceProblem::unauthorized);
+                .orElseThrow(ApplianceApiRefusal::unauthorized);
         SecurityCompliance compliance = heartbeat.securityCompliance() == null ? null
                 : heartbeat.securityCompliance() ? SecurityCompliance.ENABLED : SecurityCompliance.DISABLED;
         product.heartbeat(Instant.now(), heartbeat.version(), heartbeat.patternVersion(), compliance);

@@ -1,5 +1,6 @@
 package tmsp.appliance.internal;
 
+import tmsp.appliance.ApplianceApiRefusal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +27,7 @@ class ProblemResponder {
 
     public void respond(Exchange exchange) throws Exception {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        int status = failure instanceof ApplianceProblem problem ? problem.status() : 500;
+        int status = failure instanceof ApplianceApiRefusal refusal ? refusal.status() : 500;
         String detail = status == 500 ? "The portal could not handle this call" : failure.getMessage();
         if (status == 500) {
             log.error("Appliance API failed on {}", exchange.getFromRouteId(), failure);
@@ -40,6 +41,9 @@ class ProblemResponder {
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
+        if (failure instanceof ApplianceApiRefusal refusal && refusal.retryAfterSeconds() != null) {
+            message.setHeader("Retry-After", refusal.retryAfterSeconds());
+        }
         if (status == 401) {
             message.setHeader("WWW-Authenticate", "Basic realm=\"tmsp-appliances\", Bearer realm=\"tmsp-appliances\"");
         }

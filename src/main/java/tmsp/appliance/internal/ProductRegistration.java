@@ -1,5 +1,6 @@
 package tmsp.appliance.internal;
 
+import tmsp.appliance.ApplianceApiRefusal;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,7 +35,7 @@ class ProductRegistration implements ProductTokens {
         request.validate();
         Optional<RegisteredProduct> existing = products.findByGuid(request.normalisedGuid());
         if (existing.isPresent() && existing.get().getAccountId() != accountId) {
-            throw new ApplianceProblem(409, "This GUID is registered to another account");
+            throw new ApplianceApiRefusal(409, "This GUID is registered to another account");
         }
         boolean rotated = existing.isPresent();
         RegisteredProduct product = existing.orElseGet(() -> new RegisteredProduct(accountId, request.productType(),
@@ -47,7 +48,7 @@ class ProductRegistration implements ProductTokens {
         try {
             products.saveAndFlush(product);
         } catch (DataIntegrityViolationException raced) {
-            throw new ApplianceProblem(409, "This GUID was registered at the same moment; try again");
+            throw new ApplianceApiRefusal(409, "This GUID was registered at the same moment; try again");
         }
         events.publishEvent(new ProductRegistered(product.getId(), accountId, product.getType(), product.getHostname(),
                 product.getGuid(), rotated, sourceAddress));

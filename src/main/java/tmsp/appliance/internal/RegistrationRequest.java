@@ -1,5 +1,6 @@
 package tmsp.appliance.internal;
 
+import tmsp.appliance.ApplianceApiRefusal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,7 @@ record RegistrationRequest(String type, String hostname, String guid, String ver
     private static final Pattern GUID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{7,63}");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._+-]{1,40}");
 
-    /** @throws ApplianceProblem 400 naming every bad field */
+    /** @throws ApplianceApiRefusal 400 naming every bad field */
     void validate() {
         List<String> problems = new ArrayList<>();
         if (productType() == null) {
@@ -29,7 +30,7 @@ record RegistrationRequest(String type, String hostname, String guid, String ver
             problems.add("version must be at most 40 letters, digits and . _ + -");
         }
         if (!problems.isEmpty()) {
-            throw ApplianceProblem.badRequest(String.join("; ", problems));
+            throw ApplianceApiRefusal.badRequest(String.join("; ", problems));
         }
     }
 

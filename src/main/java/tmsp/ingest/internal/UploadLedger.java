@@ -1,0 +1,38 @@
+package tmsp.ingest.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tmsp.ingest.UploadReceipt;
+
+/** The uploads table: one row per upload, its counts, and the Idempotency-Key that makes retries count once. */
+@Component
+class UploadLedger {
+
+    private final JdbcTemplate jdbc;
+
+    UploadLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<UploadReceipt> find(long productId, String idempotencyKey) {
+        return jdbc.query("select id, accepted, rejected from uploads where product_id = ? and idempotency_key = ?",
+                (rs, n) -> new UploadReceipt(rs.getObject("id", UUID.class), rs.getInt("accepted"), rs.getInt("rejected"), true),
+                productId, idempotencyKey).stream().findFirst();
+    }
+
+    /** Claims the key first: a concurrent retry waits on it and then finds this upload. */
+    void open(UUID id, long productId, long accountId, String idempotencyKey, Instant receivedAt, String contentType) {
+        jdbc.update("insert into uploads (id, product_id, account_id, idempotency_key, received_at, finished_at, "
+                        + "content_type, bytes, accepted, rejected) values (?, ?, ?, ?, ?, ?, ?, 0, 0, 0)",
+                id, productId, accountId, idempotencyKey, Timestamp.from(receivedAt), Timestamp.from(receivedAt), contentType);
+    }
+
+    void close(UUID id, Instant finishedAt, long bytes, long accepted, int rejected) {
+        jdbc.update("update uploads set finished_at = ?, bytes = ?, accepted = ?, rejected = ? where id = ?",
+                Timestamp.from(finishedAt), bytes, accepted, rejected, id);
+    }
+}
