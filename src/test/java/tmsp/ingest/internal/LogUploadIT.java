@@ -14,6 +14,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -168,6 +172,24 @@ class LogUploadIT {
         var line = jdbc.queryForMap("select * from quarantined_lines where product_id = ?", productId);
         assertThat(line).containsEntry("code", "LINE_TOO_LONG").containsEntry("line_number", 1L);
         assertThat((String) line.get("line")).hasSize(Quarantine.KEPT_CHARS);
+    }
+
+    @Test
+    void anAdministratorSeesAndDownloadsTheQuarantine() throws Exception {
+        upload("text/plain", null, String.format(CEF, 1, 1) + "\nCEF:0|truncated\n=cmd|' /C calc'!A0\n");
+        var admin = user("admin").roles("ADMIN");
+        String page = mvc.perform(get("/accounts/" + account.id()).with(admin)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"quarantine-" + productId + "\"");
+        String list = mvc.perform(get("/accounts/" + account.id() + "/products/" + productId + "/quarantine").with(admin))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("CEF:0|truncated");
+        String csv = mvc.perform(get("/accounts/" + account.id() + "/products/" + productId + "/quarantine/csv").with(admin))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv).startsWith("received_at,source,line_number,code,reason,line\r\n").contains(",upload,2,")
+                .contains("\"'=cmd|' /C calc'!A0\"");
+        TestAccounts.Created other = TestAccounts.create(mvc, json, jdbc, "Elsewhere");
+        mvc.perform(get("/accounts/" + other.id() + "/products/" + productId + "/quarantine").with(admin))
+                .andExpect(status().isNotFound());
     }
 
     @Test

@@ -1,12 +1,12 @@
-package tmsp.audit.internal;
+package tmsp.web;
 
 /** RFC 4180 lines, with cells that a spreadsheet would run as a formula defused. */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static String line(String... cells) {
+    public static String line(String... cells) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
@@ -17,7 +17,7 @@ final class Csv {
         return sb.append("\r\n").toString();
     }
 
-    static String cell(String value) {
+    public static String cell(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
