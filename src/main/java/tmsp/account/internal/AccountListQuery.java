@@ -15,8 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 import tmsp.account.SecurityCompliance;
 
 /**
- * The Customer Accounts list in one SQL statement whatever the page size: every column lives on the
- * account row (kept current by {@link AccountActivityRecorder}), the total comes from a window count.
+ * The Customer Accounts list in two SQL statements whatever the page size: the page (every column lives on
+ * the account row, kept current by {@link AccountActivityRecorder}) and the count. A window count in the
+ * page query would make PostgreSQL join and sort every matching account before the LIMIT.
  */
 @Component
 class AccountListQuery {
@@ -66,29 +67,28 @@ class AccountListQuery {
         StringBuilder sql = new StringBuilder("""
                 select a.id, a.name, a.company_name, a.incident_count, a.incidents_computed_at, a.last_received,
                        a.services_label, coalesce(u.display_name, u.username) as managed_by, a.valid_from,
-                       a.valid_to, a.security_compliance, count(*) over () as total
-                from accounts a left join users u on u.id = a.managed_by_id
+                       a.valid_to, a.security_compliance
                 """);
+        String from = "from accounts a left join users u on u.id = a.managed_by_id\n";
         if (!request.filter().isEmpty()) {
-            sql.append("""
+            from += """
                     where lower(a.name) like :q escape '\\' or lower(a.company_name) like :q escape '\\'
                        or lower(a.services_label) like :q escape '\\' or lower(u.username) like :q escape '\\'
                        or lower(u.display_name) like :q escape '\\'
-                    """);
+                    """;
             params.addValue("q", "%" + escapeLike(request.filter().toLowerCase(Locale.ROOT)) + "%");
         }
+        sql.append(from);
         String direction = request.ascending() ? " asc" : " desc";
         sql.append("order by ").append(SORTS.get(request.sort())).append(direction).append(", a.id").append(direction)
                 .append(" limit :limit offset :offset");
-        long[] total = {0};
-        List<Row> rows = jdbc.query(sql.toString(), params, (rs, n) -> {
-            total[0] = rs.getLong("total");
-            return row(rs);
-        });
+        List<Row> rows = jdbc.query(sql.toString(), params, (rs, n) -> row(rs));
         if (rows.isEmpty() && request.page() > 0) {
             return find(new Request(request.filter(), request.sort(), request.ascending(), 0, request.size()));
         }
-        return new Result(rows, total[0], request);
+        long total = rows.size() < request.size() && request.page() == 0 ? rows.size()
+                : jdbc.queryForObject("select count(*) " + from, params, Long.class);
+        return new Result(rows, total, request);
     }
 
     static String escapeLike(String s) {

@@ -1,6 +1,7 @@
 package tmsp.ingest.internal;
 
 import java.text.ParsePosition;
+import java.time.Instant;
 import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.Locale;
@@ -24,7 +25,7 @@ final class DevTimeFormats {
     private DevTimeFormats() {
     }
 
-    static java.time.Instant parse(String text, String pattern, ParseOptions options) {
+    static Instant parse(String text, String pattern, ParseOptions options) {
         SimpleDateFormat format = compiled(pattern);
         format.setTimeZone(TimeZone.getTimeZone(options.defaultZone()));
         String value = text.strip();

@@ -25,7 +25,7 @@ import tmsp.ingest.ParseOptions;
  * ({@code MMM dd [yyyy] HH:mm:ss[.SSS] [zone]}) and ISO 8601. Times outside 1970-9999 are rejected, as are
  * times that do not parse: a detection with a wrong time would land in the wrong day's correlation.
  */
-public final class EventTimes {
+final class EventTimes {
 
     static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
@@ -68,7 +68,7 @@ public final class EventTimes {
     }
 
     /** Epoch milliseconds, a CEF date or ISO 8601, whichever the text is. */
-    public static Instant parse(String text, String key, ParseOptions options) {
+    static Instant parse(String text, String key, ParseOptions options) {
         String value = text.strip();
         if (DIGITS.matcher(value).matches()) {
             return epochMillis(Long.parseLong(value), key);
@@ -83,12 +83,12 @@ public final class EventTimes {
     }
 
     /** A time in epoch milliseconds, checked to be in range. */
-    public static Instant epochMillis(long millis, String key) {
+    static Instant epochMillis(long millis, String key) {
         return inRange(Instant.ofEpochMilli(millis), key, Long.toString(millis));
     }
 
     /** A syslog header time: RFC 3339 or the RFC 3164 {@code Mmm dd hh:mm:ss}; null when it is neither. */
-    public static Instant syslogTime(String text, ParseOptions options) {
+    static Instant syslogTime(String text, ParseOptions options) {
         Instant time = text.length() >= 10 && Character.isDigit(text.charAt(0))
                 ? iso(text, options.defaultZone())
                 : cefDate(text, options);

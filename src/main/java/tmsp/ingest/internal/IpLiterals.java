@@ -65,9 +65,9 @@ final class IpLiterals {
             if (!isIpv4(tail)) {
                 return false;
             }
-            groupsNeeded = 6;
-            address = address.substring(0, lastColon + 1) + "0"; // stand-in group, counted below
-            groupsNeeded += 1;
+            // the dotted tail fills two groups; count it as one stand-in group out of seven
+            address = address.substring(0, lastColon + 1) + "0";
+            groupsNeeded = 7;
         }
         int doubleColon = address.indexOf("::");
         if (doubleColon >= 0) {

@@ -1,6 +1,7 @@
 package tmsp.ingest.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import tmsp.ingest.Detection;
@@ -88,7 +89,7 @@ final class JsonFields {
         return text.isBlank() ? null : FieldValues.port(key, text);
     }
 
-    private static java.time.Instant time(JsonNode value, ParseOptions options) {
+    private static Instant time(JsonNode value, ParseOptions options) {
         if (value.isIntegralNumber() && value.canConvertToLong()) {
             return EventTimes.epochMillis(value.longValue(), "eventTime");
         }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import tmsp.ingest.Detection;
 import tmsp.ingest.ParseErrorCode;
@@ -18,12 +18,12 @@ import tmsp.ingest.ParseOptions;
  * Reads one NDJSON object with the canonical field names ({@link JsonFields}). Duplicate keys are rejected
  * (which one would win is a guess), nesting is capped, and any text after the object is an error.
  */
-public final class JsonReader {
+final class JsonReader {
 
     private final ObjectMapper mapper;
     private final ParseOptions options;
 
-    public JsonReader(ParseOptions options) {
+    JsonReader(ParseOptions options) {
         this.options = options;
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
@@ -38,14 +38,12 @@ public final class JsonReader {
         JsonNode root = parse(body);
         if (!root.isObject()) {
             throw new LineRejected(ParseErrorCode.JSON_NOT_OBJECT,
-                    "the line is JSON but not an object (" + root.getNodeType().name().toLowerCase() + ")");
+                    "the line is JSON but not an object (" + root.getNodeType().name().toLowerCase(Locale.ROOT) + ")");
         }
         if (root.size() > options.maxKeys()) {
             throw new LineRejected(ParseErrorCode.TOO_MANY_KEYS, "more than " + options.maxKeys() + " keys");
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
             String key = field.getKey();
             checkKey(key);
             JsonNode value = field.getValue();

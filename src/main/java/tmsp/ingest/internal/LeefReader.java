@@ -1,5 +1,6 @@
 package tmsp.ingest.internal;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,6 @@ final class LeefReader {
 
     static final String MARKER = "LEEF:";
     private static final int COMMON_FIELDS = 5;
-    private static final Set<String> TAKEN_BY_READER = Set.of("devTime", "devTimeFormat", "sev");
 
     private LeefReader() {
     }
@@ -51,12 +51,14 @@ final class LeefReader {
                 .eventId(CefReader.blankToNull(fields.get(4)));
 
         Map<String, String> attributes = attributes(rest, delimiter, options);
-        readTime(attributes, builder, options);
+        Set<String> taken = new HashSet<>();
+        readTime(attributes, builder, options, taken);
         String severity = attributes.get("sev");
         if (severity != null && !severity.isBlank()) {
             builder.severity(SeverityText.parse(severity, "sev"));
+            taken.add("sev");
         }
-        AttributeMapper.map(attributes, TAKEN_BY_READER, FieldSources.LEEF, builder);
+        AttributeMapper.map(attributes, taken, FieldSources.LEEF, builder);
     }
 
     private static Map<String, String> attributes(String text, char delimiter, ParseOptions options) {
@@ -107,14 +109,19 @@ final class LeefReader {
         }
     }
 
-    private static void readTime(Map<String, String> attributes, Detection.Builder builder, ParseOptions options) {
+    private static void readTime(Map<String, String> attributes, Detection.Builder builder, ParseOptions options,
+                                 Set<String> taken) {
         String time = attributes.get("devTime");
         if (time == null || time.isBlank()) {
             return;
         }
         String format = attributes.get("devTimeFormat");
-        builder.eventTime(format == null || format.isBlank()
-                ? EventTimes.parse(time, "devTime", options)
-                : DevTimeFormats.parse(time, format, options));
+        if (format == null || format.isBlank()) {
+            builder.eventTime(EventTimes.parse(time, "devTime", options));
+        } else {
+            builder.eventTime(DevTimeFormats.parse(time, format, options));
+            taken.add("devTimeFormat");
+        }
+        taken.add("devTime");
     }
 }

@@ -8,7 +8,7 @@ import tmsp.ingest.ParseOptions;
  * A control character other than tab never belongs in a line (CEF escapes newlines; JSON escapes all of them),
  * and a lone surrogate would be silently mangled when stored as UTF-8.
  */
-public final class LineGuard {
+final class LineGuard {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
@@ -16,7 +16,7 @@ public final class LineGuard {
     }
 
     /** The line without its terminator and byte order mark; rejects it if it cannot be a log line. */
-    public static String check(String line, ParseOptions options) {
+    static String check(String line, ParseOptions options) {
         if (line == null) {
             throw new LineRejected(ParseErrorCode.EMPTY_LINE, "no line given");
         }
@@ -50,7 +50,7 @@ public final class LineGuard {
     }
 
     /** The same character checks for text that came out of an escape sequence (JSON {@code \\u0000}). */
-    public static void checkDecoded(String text, String where) {
+    static void checkDecoded(String text, String where) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == 0) {

@@ -7,16 +7,16 @@ import tmsp.ingest.ParseErrorCode;
  * Thrown inside the parsers to abandon a line; the public parsers turn it into a {@link ParseError}.
  * Carries no stack trace: rejecting hostile input must stay cheap.
  */
-public final class LineRejected extends RuntimeException {
+final class LineRejected extends RuntimeException {
 
     private final ParseErrorCode code;
 
-    public LineRejected(ParseErrorCode code, String reason) {
+    LineRejected(ParseErrorCode code, String reason) {
         super(reason, null, false, false);
         this.code = code;
     }
 
-    public ParseError toError() {
+    ParseError toError() {
         return ParseError.of(code, getMessage());
     }
 }

@@ -6,7 +6,7 @@ import tmsp.ingest.ParseErrorCode;
 import tmsp.ingest.Severity;
 
 /** Reads a severity written as a score (0-10) or as a word ("High", "Very-High", "Unknown"). */
-public final class SeverityText {
+final class SeverityText {
 
     /** Words seen in CEF headers and appliance logs, compared without case, spaces, '-' and '_'. */
     private static final Map<String, Severity> WORDS = Map.of(
@@ -22,7 +22,7 @@ public final class SeverityText {
     private SeverityText() {
     }
 
-    public static Severity parse(String text, String key) {
+    static Severity parse(String text, String key) {
         String value = text.strip();
         if (!value.isEmpty() && value.length() <= 3 && value.chars().allMatch(SeverityText::isAsciiDigit)) {
             Severity band = Severity.ofScore(Integer.parseInt(value));

@@ -181,5 +181,7 @@ class AccountApiIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/accounts']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/accounts/{id}']").exists());
+        mvc.perform(get("/swagger-ui/index.html").with(user("admin").roles("ADMIN"))).andExpect(status().isOk());
+        mvc.perform(get("/webjars/bootstrap/5.3.3/css/bootstrap.min.css")).andExpect(status().isOk());
     }
 }

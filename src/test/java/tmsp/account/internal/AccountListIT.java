@@ -105,7 +105,7 @@ class AccountListIT {
     }
 
     @Test
-    void thePageIsOneStatementWhateverItsSize() throws Exception {
+    void thePageIsOneOrTwoStatementsWhateverItsSize() throws Exception {
         var staff = user("analyst").roles("ANALYST");
         int[] statements = new int[2];
         int[] sizes = {10, 100};
@@ -115,8 +115,9 @@ class AccountListIT {
                     .param("size", String.valueOf(sizes[i])).with(staff)).andExpect(status().isOk());
             statements[i] = StatementCounter.count();
         }
-        assertThat(statements[0]).isEqualTo(1);
-        assertThat(statements[1]).isEqualTo(1);
+        // The page, and the count when the page is full (a short first page is its own count).
+        assertThat(statements[0]).isBetween(1, 2);
+        assertThat(statements[1]).isBetween(1, 2);
     }
 
     @Test
