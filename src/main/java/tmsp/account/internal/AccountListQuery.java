@@ -79,8 +79,10 @@ class AccountListQuery {
             params.addValue("q", "%" + escapeLike(request.filter().toLowerCase(Locale.ROOT)) + "%");
         }
         sql.append(from);
+        // Empty values (not correlated yet, nothing received) go last both ways: "highest first" means numbers.
         String direction = request.ascending() ? " asc" : " desc";
-        sql.append("order by ").append(SORTS.get(request.sort())).append(direction).append(", a.id").append(direction)
+        sql.append("order by ").append(SORTS.get(request.sort())).append(direction).append(" nulls last, a.id")
+                .append(direction)
                 .append(" limit :limit offset :offset");
         List<Row> rows = jdbc.query(sql.toString(), params, (rs, n) -> row(rs));
         if (rows.isEmpty() && request.page() > 0) {

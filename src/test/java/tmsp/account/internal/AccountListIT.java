@@ -72,9 +72,9 @@ class AccountListIT {
         for (boolean ascending : new boolean[] {true, false}) {
             List<AccountListQuery.Row> rows = query.find(new AccountListQuery.Request(tag, sort, ascending, 0, 50)).rows();
             assertThat(rows).hasSize(7);
-            // PostgreSQL puts empty values last going up and first going down.
-            Comparator<Comparable> natural = Comparator.nullsLast(Comparator.<Comparable>naturalOrder());
-            Comparator<AccountListQuery.Row> order = Comparator.comparing(column, ascending ? natural : natural.reversed());
+            // Empty values go last in both directions.
+            Comparator<Comparable> order0 = ascending ? Comparator.<Comparable>naturalOrder() : Comparator.<Comparable>reverseOrder();
+            Comparator<AccountListQuery.Row> order = Comparator.comparing(column, Comparator.nullsLast(order0));
             List<AccountListQuery.Row> expected = new ArrayList<>(rows);
             expected.sort(order);
             assertThat(rows).as("sorted by %s %s", sort, ascending ? "asc" : "desc")
