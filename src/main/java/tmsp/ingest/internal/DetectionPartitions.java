@@ -35,6 +35,11 @@ class DetectionPartitions {
         }
     }
 
+    /** Partitions, COPY: what only PostgreSQL has; the embedded database takes plain batches. */
+    boolean onPostgres() {
+        return postgres;
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(cron = "0 5 0 * * *", zone = "UTC")
     public void prepare() {

@@ -54,7 +54,7 @@ class UploadProcessing {
 
     UploadProcessing(UploadLedger ledger, Quarantine quarantine, ProductActivity products, AccountActivity accounts,
                TransactionTemplate transaction, JdbcTemplate jdbc, DataSource dataSource, ObjectMapper json,
-               IngestLimits limits, DetectionPartitions partitions) throws SQLException {
+               IngestLimits limits, DetectionPartitions partitions) {
         this.ledger = ledger;
         this.quarantine = quarantine;
         this.products = products;
@@ -66,9 +66,7 @@ class UploadProcessing {
         this.limits = limits;
         this.parser = new LineParser(ParseOptions.defaults().withMaxLineLength(limits.maxLineLength()));
         this.running = new Semaphore(limits.maxConcurrentUploads());
-        try (var connection = dataSource.getConnection()) {
-            this.postgres = connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
-        }
+        this.postgres = partitions.onPostgres();
     }
 
     UploadReceipt receive(ApplianceIdentity product, String contentType, boolean gzip, String idempotencyKey,

@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import tmsp.support.ApplianceClient;
 import tmsp.support.IntegrationTest;
 import tmsp.support.TestAccounts;
 
@@ -29,35 +25,27 @@ class ApplianceApiIT {
     @Autowired ObjectMapper json;
     @Autowired JdbcTemplate jdbc;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    ApplianceClient client;
     TestAccounts.Created account;
     String guid;
 
     @BeforeEach
     void anAccount() throws Exception {
+        client = new ApplianceClient(port);
         account = TestAccounts.create(mvc, json, jdbc, "Appliance");
         guid = UUID.randomUUID().toString();
     }
 
     private HttpResponse<String> post(String path, String authorization, String contentType, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return client.post(path, authorization, contentType, body);
     }
 
     private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return ApplianceClient.basic(user, password);
     }
 
     private HttpResponse<String> register(String type, String guid) throws Exception {
-        return post("/api/v1/products", basic(account.registrationUser(), TestAccounts.PASSWORD), "application/json",
-                "{\"type\":\"" + type + "\",\"hostname\":\"tda-01.corp.example\",\"guid\":\"" + guid + "\",\"version\":\"3.8.1180\"}");
+        return client.register(account, type, guid);
     }
 
     private JsonNode registered(String type) throws Exception {

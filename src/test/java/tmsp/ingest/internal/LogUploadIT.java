@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
@@ -24,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import tmsp.support.ApplianceClient;
 import tmsp.support.IntegrationTest;
 import tmsp.support.TestAccounts;
 
@@ -42,7 +39,7 @@ class LogUploadIT {
     @Autowired ObjectMapper json;
     @Autowired JdbcTemplate jdbc;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    ApplianceClient client;
     TestAccounts.Created account;
     long productId;
     String token;
@@ -50,26 +47,16 @@ class LogUploadIT {
     @BeforeEach
     void aRegisteredDiscoveryAppliance() throws Exception {
         account = TestAccounts.create(mvc, json, jdbc, "Uploads");
-        JsonNode registered = json.readTree(send("/api/v1/products", "Basic " + Base64.getEncoder().encodeToString(
-                        (account.registrationUser() + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8)),
-                "application/json", null, null,
-                ("{\"type\":\"DISCOVERY\",\"hostname\":\"tda\",\"guid\":\"" + UUID.randomUUID() + "\"}").getBytes()).body());
+        client = new ApplianceClient(port);
+        JsonNode registered = json.readTree(client.register(account, "DISCOVERY", UUID.randomUUID().toString()).body());
         productId = registered.get("productId").asLong();
         token = registered.get("token").asText();
     }
 
     HttpResponse<String> send(String path, String authorization, String contentType, String encoding,
-                                      String idempotencyKey, byte[] body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Authorization", authorization)
-                .header("Content-Type", contentType);
-        if (encoding != null) {
-            request.header("Content-Encoding", encoding);
-        }
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                              String idempotencyKey, byte[] body) throws Exception {
+        return client.post(path, body, "Authorization", authorization, "Content-Type", contentType,
+                "Content-Encoding", encoding, "Idempotency-Key", idempotencyKey);
     }
 
     HttpResponse<String> upload(String contentType, String idempotencyKey, String body) throws Exception {
