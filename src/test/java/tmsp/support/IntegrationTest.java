@@ -20,7 +20,9 @@ import org.springframework.test.context.ContextConfiguration;
         "tmsp.demo-data=false",
         "tmsp.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
         "camunda.bpm.job-execution.enabled=false",
-        "tmsp.ingest.max-body=2MB", "tmsp.ingest.max-decompressed=4MB"})
+        "tmsp.ingest.max-body=2MB", "tmsp.ingest.max-decompressed=4MB",
+        // Tests call the overdue check themselves; the schedule would race with them.
+        "tmsp.heartbeat.check-every=1h"})
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
 @AutoConfigureMockMvc
