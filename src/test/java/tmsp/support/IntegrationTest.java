@@ -22,7 +22,9 @@ import org.springframework.test.context.ContextConfiguration;
         "camunda.bpm.job-execution.enabled=false",
         "tmsp.ingest.max-body=2MB", "tmsp.ingest.max-decompressed=4MB",
         // Tests call the overdue check themselves; the schedule would race with them.
-        "tmsp.heartbeat.check-every=1h"})
+        "tmsp.heartbeat.check-every=1h",
+        // Heartbeats over MQTT against the Mosquitto on loopback (tmsp.mqtt.broker-url's default).
+        "tmsp.mqtt.enabled=true"})
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
 @AutoConfigureMockMvc

@@ -10,8 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tmsp.account.ProductRegistrationCredentials;
 import tmsp.appliance.ApplianceIdentity;
@@ -24,6 +28,20 @@ import tmsp.appliance.ApplianceIdentity;
 class ApplianceApi {
 
     static final int MAX_BODY = 16 * 1024;
+
+    /** The header camel-paho-mqtt5 puts the topic of a received message in ({@code PahoMqtt5Constants.MQTT_TOPIC}). */
+    static final String MQTT_TOPIC = "CamelMqttTopic";
+    /** The header that makes camel-paho-mqtt5 publish to another topic than its endpoint's. */
+    static final String MQTT_OVERRIDE_TOPIC = "CamelPahoMqtt5OverrideTopic";
+    /** Where {@link #mqttHeartbeat} keeps the reply topic for {@link #mqttRefusal}. */
+    static final String MQTT_REPLY_TOPIC = "tmsp.mqttReplyTopic";
+    private static final Pattern HEARTBEAT_TOPIC = Pattern.compile("tmsp/products/([^/+#]{1,64})/heartbeat");
+
+    /** A heartbeat over MQTT: the token travels in the payload, as there are no headers to carry it. */
+    record MqttHeartbeat(String token, Boolean securityCompliance, String version, String patternVersion) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ApplianceApi.class);
 
     private final ProductRegistrationCredentials credentials;
     private final ProductRegistration registration;
@@ -59,6 +77,81 @@ class ApplianceApi {
         ApplianceIdentity appliance = registration.require(exchange.getIn().getHeader("Authorization", String.class));
         heartbeats.record(appliance, read(exchange.getIn(), Heartbeats.Heartbeat.class));
         respond(exchange, 200, Map.of("intervalSeconds", heartbeats.interval().toSeconds()));
+    }
+
+    /**
+     * A heartbeat published to {@code tmsp/products/<productId>/heartbeat} as
+     * {@code {token, securityCompliance, version, patternVersion}}. Leaves the answer
+     * {@code {status:200, intervalSeconds}} as the body, to be published to the topic's {@code /reply}.
+     */
+    public void mqttHeartbeat(Exchange exchange) {
+        Message in = exchange.getIn();
+        String topic = in.getHeader(MQTT_TOPIC, String.class);
+        Matcher matcher = topic == null ? null : HEARTBEAT_TOPIC.matcher(topic);
+        if (matcher == null || !matcher.matches()) {
+            throw ApplianceApiRefusal.badRequest("Not a heartbeat topic");
+        }
+        exchange.setProperty(MQTT_REPLY_TOPIC, topic + "/reply");
+        byte[] payload = in.getBody(byte[].class);
+        if (payload == null || payload.length == 0) {
+            throw ApplianceApiRefusal.badRequest("The payload is empty");
+        }
+        if (payload.length > MAX_BODY) {
+            throw new ApplianceApiRefusal(413, "The payload is larger than " + MAX_BODY + " bytes");
+        }
+        MqttHeartbeat heartbeat;
+        try {
+            heartbeat = json.readValue(payload, MqttHeartbeat.class);
+        } catch (IOException e) {
+            throw ApplianceApiRefusal.badRequest("The payload is not the JSON object expected");
+        }
+        if (heartbeat == null || heartbeat.token() == null || heartbeat.token().isBlank()) {
+            throw ApplianceApiRefusal.unauthorized();
+        }
+        ApplianceIdentity appliance = registration.require("Bearer " + heartbeat.token());
+        if (!matcher.group(1).equals(Long.toString(appliance.productId()))) {
+            throw new ApplianceApiRefusal(403, "The token does not belong to the product of this topic");
+        }
+        heartbeats.record(appliance, new Heartbeats.Heartbeat(heartbeat.securityCompliance(), heartbeat.version(),
+                heartbeat.patternVersion()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", 200);
+        answer.put("intervalSeconds", heartbeats.interval().toSeconds());
+        mqttReply(exchange, answer);
+    }
+
+    /**
+     * The MQTT route's error answer: logs a warning and leaves {@code {status, detail}} as the body for the reply
+     * topic (never the payload, which holds the token). A message on no heartbeat topic gets no reply.
+     */
+    public void mqttRefusal(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        int status = failure instanceof ApplianceApiRefusal refusal ? refusal.status() : 500;
+        String detail = status == 500 ? "The portal could not handle this heartbeat" : failure.getMessage();
+        String topic = exchange.getIn().getHeader(MQTT_TOPIC, String.class);
+        if (status == 500) {
+            log.warn("MQTT heartbeat on {} failed", topic, failure);
+        } else {
+            log.warn("MQTT heartbeat on {} refused with {}: {}", topic, status, detail);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", status);
+        answer.put("detail", detail);
+        mqttReply(exchange, answer);
+    }
+
+    private void mqttReply(Exchange exchange, Map<String, Object> answer) {
+        String replyTopic = exchange.getProperty(MQTT_REPLY_TOPIC, String.class);
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        try {
+            out.setBody(json.writeValueAsBytes(answer));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        if (replyTopic != null) {
+            out.setHeader(MQTT_OVERRIDE_TOPIC, replyTopic);
+        }
     }
 
     private long basicAccount(String authorization) {
