@@ -54,6 +54,8 @@ class Account {
     private String reportLanguage;
     /** The subscribed services' names, sorted and joined: what the list shows and sorts by. */
     private String servicesLabel = "";
+    /** Name, company, services and manager in lower case: what the list's filter searches (trigram-indexed). */
+    private String searchText = "";
     // Activity columns move through AccountActivity's single-column updates, never with the form.
     @Column(insertable = false, updatable = false)
     private Integer incidentCount;
@@ -89,6 +91,12 @@ class Account {
         account.registrationPasswordHash = registrationPasswordHash;
         account.subscribe(services);
         return account;
+    }
+
+    /** @param managerNames the managing administrator's display name and user name, as the filter may find them */
+    void refreshSearchText(String managerNames) {
+        String text = String.join(" ", name, companyName, servicesLabel, managerNames == null ? "" : managerNames);
+        this.searchText = text.toLowerCase(Locale.ROOT);
     }
 
     static String keyOf(String name) {

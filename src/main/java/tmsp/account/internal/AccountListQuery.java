@@ -71,11 +71,7 @@ class AccountListQuery {
                 """);
         String from = "from accounts a left join users u on u.id = a.managed_by_id\n";
         if (!request.filter().isEmpty()) {
-            from += """
-                    where lower(a.name) like :q escape '\\' or lower(a.company_name) like :q escape '\\'
-                       or lower(a.services_label) like :q escape '\\' or lower(u.username) like :q escape '\\'
-                       or lower(u.display_name) like :q escape '\\'
-                    """;
+            from += "where a.search_text like :q escape '\\'\n"; // one column, trigram-indexed on PostgreSQL
             params.addValue("q", "%" + escapeLike(request.filter().toLowerCase(Locale.ROOT)) + "%");
         }
         sql.append(from);

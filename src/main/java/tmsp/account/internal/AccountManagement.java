@@ -70,6 +70,7 @@ class AccountManagement {
         check(form, null);
         Account account = Account.open(form.details(), encoder.encode(form.getRegistrationPassword()),
                 chosenServices(form));
+        account.refreshSearchText(managerNames(form.getManagedById()));
         try {
             accounts.saveAndFlush(account);
         } catch (DataIntegrityViolationException raced) {
@@ -86,6 +87,7 @@ class AccountManagement {
         String changes = AccountChanges.between(account, form, logons.usernameOf(id));
         account.revise(form.details());
         account.subscribe(chosenServices(form));
+        account.refreshSearchText(managerNames(form.getManagedById()));
         if (form.getRegistrationPassword() != null) {
             account.changeRegistrationPassword(encoder.encode(form.getRegistrationPassword()));
         }
@@ -157,6 +159,19 @@ class AccountManagement {
         if (!invalid.isEmpty()) {
             throw new AccountRejected(invalid, false);
         }
+    }
+
+    /** An administrator's names changed: the accounts they manage must still be found by them. */
+    @org.springframework.context.event.EventListener
+    public void on(tmsp.identity.UserChanged changed) {
+        administrators.all().stream().filter(a -> a.username().equals(changed.username())).findFirst()
+                .ifPresent(admin -> accounts.findByManagedById(admin.id())
+                        .forEach(account -> account.refreshSearchText(managerNames(admin.id()))));
+    }
+
+    private String managerNames(Long managerId) {
+        return managerId == null ? "" : administrators.byId(managerId)
+                .map(a -> (a.displayName() == null ? "" : a.displayName() + " ") + a.username()).orElse("");
     }
 
     private Set<ManagedService> chosenServices(AccountForm form) {

@@ -13,6 +13,8 @@ interface Accounts extends JpaRepository<Account, Long> {
 
     Optional<Account> findByRegistrationUser(String registrationUser);
 
+    java.util.List<Account> findByManagedById(Long managedById);
+
     /** Last Received only moves forward: a late, slow upload must not hide a newer one. */
     @Modifying
     @Query("update Account a set a.lastReceived = :at where a.id = :id and (a.lastReceived is null or a.lastReceived < :at)")

@@ -105,6 +105,26 @@ class AccountListIT {
     }
 
     @Test
+    void theFilterFindsAnAccountByItsManagerEvenAfterTheManagerIsRenamed() throws Exception {
+        var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user(new tmsp.identity.PortalUser(0, "root-of-test", "x", true, null, java.util.Set.of(tmsp.identity.Role.ADMIN), null));
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/users/new")
+                .with(admin).with(csrf).param("username", "mgr-" + tag).param("displayName", "Quintus " + tag)
+                .param("password", "ten-chars-or-more").param("roles", "ADMIN"));
+        long manager = jdbc.queryForObject("select id from users where username = ?", Long.class, "mgr-" + tag);
+        List<Long> services = jdbc.queryForList("select id from services order by sort_order", Long.class);
+        management.create(AccountFixtures.form("Managed " + tag, manager, Set.of(services.get(0))));
+
+        assertThat(query.find(new AccountListQuery.Request("quintus " + tag, "name", true, 0, 10)).rows())
+                .extracting(AccountListQuery.Row::name).containsExactly("Managed " + tag);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/users/" + manager + "/edit")
+                .with(admin).with(csrf).param("displayName", "Septimus " + tag).param("roles", "ADMIN"));
+        assertThat(query.find(new AccountListQuery.Request("septimus " + tag, "name", true, 0, 10)).total()).isOne();
+        assertThat(query.find(new AccountListQuery.Request("quintus " + tag, "name", true, 0, 10)).total()).isZero();
+    }
+
+    @Test
     void thePageIsOneOrTwoStatementsWhateverItsSize() throws Exception {
         var staff = user("analyst").roles("ANALYST");
         int[] statements = new int[2];
