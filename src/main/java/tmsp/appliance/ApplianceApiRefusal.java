@@ -27,6 +27,11 @@ public class ApplianceApiRefusal extends RuntimeException {
         return retryAfterSeconds;
     }
 
+    /** What to answer for any failure: the refusal itself, or a 500 that does not leak the cause. */
+    public static ApplianceApiRefusal of(Throwable failure, String unexpectedDetail) {
+        return failure instanceof ApplianceApiRefusal refusal ? refusal : new ApplianceApiRefusal(500, unexpectedDetail);
+    }
+
     public static ApplianceApiRefusal badRequest(String detail) {
         return new ApplianceApiRefusal(400, detail);
     }

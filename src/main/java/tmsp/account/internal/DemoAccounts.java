@@ -1,6 +1,5 @@
 package tmsp.account.internal;
 
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tmsp.identity.Administrators;
+import tmsp.identity.Passwords;
 
 /** Zero set-up mode: a few living accounts on first start, so a newcomer sees a portal at work. */
 @Component
@@ -54,7 +54,7 @@ class DemoAccounts implements ApplicationRunner {
         if (accounts.count() > 0 || administrators.all().isEmpty()) {
             return;
         }
-        String password = randomPassword();
+        String password = Passwords.generate(16);
         long adminId = administrators.all().get(0).id();
         for (Demo demo : DEMOS) {
             Account account = management.create(form(demo, adminId, password));
@@ -95,15 +95,5 @@ class DemoAccounts implements ApplicationRunner {
         form.setEmail(email);
         form.setLanguage(language);
         return form;
-    }
-
-    private static String randomPassword() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return sb.toString();
     }
 }

@@ -1,6 +1,5 @@
 package tmsp.appliance.internal;
 
-import tmsp.appliance.ApplianceApiRefusal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +16,7 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tmsp.appliance.ApplianceApiRefusal;
 import tmsp.account.ProductRegistrationCredentials;
 import tmsp.appliance.ApplianceIdentity;
 
@@ -126,8 +126,9 @@ class ApplianceApi {
      */
     public void mqttRefusal(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        int status = failure instanceof ApplianceApiRefusal refusal ? refusal.status() : 500;
-        String detail = status == 500 ? "The portal could not handle this heartbeat" : failure.getMessage();
+        ApplianceApiRefusal refusal = ApplianceApiRefusal.of(failure, "The portal could not handle this heartbeat");
+        int status = refusal.status();
+        String detail = refusal.getMessage();
         String topic = exchange.getIn().getHeader(MQTT_TOPIC, String.class);
         if (status == 500) {
             log.warn("MQTT heartbeat on {} failed", topic, failure);

@@ -1,6 +1,5 @@
 package tmsp.appliance.internal;
 
-import tmsp.appliance.ApplianceApiRefusal;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,6 +7,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tmsp.appliance.ApplianceApiRefusal;
 import tmsp.account.AccountActivity;
 import tmsp.account.SecurityCompliance;
 import tmsp.appliance.ApplianceEvents.HeartbeatOverdue;

@@ -1,12 +1,12 @@
 package tmsp.appliance.internal;
 
-import tmsp.appliance.ApplianceApiRefusal;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tmsp.appliance.ApplianceApiRefusal;
 import tmsp.appliance.ApplianceEvents.ProductRegistered;
 import tmsp.appliance.ApplianceIdentity;
 import tmsp.appliance.ProductTokens;
@@ -62,12 +62,7 @@ class ProductRegistration implements ProductTokens {
             return Optional.empty();
         }
         return products.findByTokenHash(Tokens.hash(bearerToken)).map(p ->
-                new ApplianceIdentity(p.getId(), p.getAccountId(), p.getType(), p.getGuid(), p.getHostname()));
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public boolean isEnabled(long productId) {
-        return products.findById(productId).map(RegisteredProduct::isEnabled).orElse(false);
+                new ApplianceIdentity(p.getId(), p.getAccountId(), p.getType(), p.getGuid(), p.getHostname(),
+                        p.isEnabled()));
     }
 }

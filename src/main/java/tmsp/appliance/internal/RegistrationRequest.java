@@ -1,10 +1,10 @@
 package tmsp.appliance.internal;
 
-import tmsp.appliance.ApplianceApiRefusal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import tmsp.appliance.ApplianceApiRefusal;
 import tmsp.appliance.ProductType;
 
 /** What an appliance sends to register: {@code {type, hostname, guid, version}}. */

@@ -1,6 +1,5 @@
 package tmsp.identity.internal;
 
-import java.security.SecureRandom;
 import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tmsp.identity.Passwords;
 import tmsp.identity.Role;
 
 /** Creates the first administrator, {@code admin}, when the portal starts on an empty database. */
@@ -20,7 +20,6 @@ class AdminBootstrap implements ApplicationRunner {
 
     static final String ADMIN = "admin";
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final Users users;
     private final PasswordEncoder encoder;
@@ -39,7 +38,7 @@ class AdminBootstrap implements ApplicationRunner {
             return;
         }
         boolean generated = configuredPassword.isBlank();
-        String password = generated ? generate() : configuredPassword;
+        String password = generated ? Passwords.generate(20) : configuredPassword;
         User admin = new User(ADMIN, encoder.encode(password), EnumSet.of(Role.ADMIN), null);
         admin.describe("Portal administrator", null);
         users.save(admin);
@@ -49,14 +48,5 @@ class AdminBootstrap implements ApplicationRunner {
         } else {
             log.info("First start: created user 'admin' with the password from TMSP_ADMIN_PASSWORD");
         }
-    }
-
-    private static String generate() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
-            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return sb.toString();
     }
 }

@@ -54,7 +54,7 @@ class ProductAdministrationIT {
         assertThat(jdbc.queryForObject("select heartbeat_overdue from products where id = ?", Boolean.class, productId)).isTrue();
         assertThat(events.stream(HeartbeatOverdue.class).filter(e -> e.productId() == productId)).hasSize(1);
 
-        heartbeats.record(new tmsp.appliance.ApplianceIdentity(productId, account.id(), ProductType.DISCOVERY, "g", "h"),
+        heartbeats.record(new tmsp.appliance.ApplianceIdentity(productId, account.id(), ProductType.DISCOVERY, "g", "h", true),
                 new Heartbeats.Heartbeat(null, null, null));
         assertThat(jdbc.queryForObject("select heartbeat_overdue from products where id = ?", Boolean.class, productId)).isFalse();
     }
