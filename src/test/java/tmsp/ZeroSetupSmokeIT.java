@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import tmsp.support.ApplianceClient;
+import tmsp.support.FreeSyslogPort;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The README's first command: no settings at all, an H2 file database, demo data on first start. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tmsp.admin-password=smoke-test-admin")
 @AutoConfigureMockMvc
+@ContextConfiguration(initializers = FreeSyslogPort.class)
 class ZeroSetupSmokeIT {
 
     @DynamicPropertySource

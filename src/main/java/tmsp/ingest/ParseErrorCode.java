@@ -24,6 +24,8 @@ public enum ParseErrorCode {
     JSON_NOT_OBJECT,
     JSON_TOO_DEEP,
     JSON_DUPLICATE_KEY,
+    /** A syslog sender closed its connection inside an octet-counted message. */
+    TRUNCATED_FRAME,
     /** A defect in the parser itself; the line is kept so nothing is lost, and tests assert it never happens. */
     INTERNAL_ERROR
 }

@@ -26,7 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
         // Heartbeats over MQTT against the Mosquitto on loopback (tmsp.mqtt.broker-url's default).
         "tmsp.mqtt.enabled=true"})
 @ActiveProfiles("postgres")
-@ContextConfiguration(initializers = PostgresTestDatabase.class)
+@ContextConfiguration(initializers = {PostgresTestDatabase.class, FreeSyslogPort.class})
 @AutoConfigureMockMvc
 @Import(StatementCounter.class)
 public @interface IntegrationTest {

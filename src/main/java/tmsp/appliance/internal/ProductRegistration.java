@@ -61,8 +61,6 @@ class ProductRegistration implements ProductTokens {
         if (!Tokens.looksLikeToken(bearerToken)) {
             return Optional.empty();
         }
-        return products.findByTokenHash(Tokens.hash(bearerToken)).map(p ->
-                new ApplianceIdentity(p.getId(), p.getAccountId(), p.getType(), p.getGuid(), p.getHostname(),
-                        p.isEnabled()));
+        return products.findByTokenHash(Tokens.hash(bearerToken)).map(RegisteredProduct::identity);
     }
 }

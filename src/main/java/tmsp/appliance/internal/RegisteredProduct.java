@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import tmsp.account.SecurityCompliance;
+import tmsp.appliance.ApplianceIdentity;
 import tmsp.appliance.ProductType;
 
 /** An appliance registered to an account. */
@@ -103,4 +104,8 @@ class RegisteredProduct {
     public Instant getTokenIssuedAt() { return tokenIssuedAt; }
     public String getPatternVersion() { return patternVersion; }
     public boolean isHeartbeatOverdue() { return heartbeatOverdue; }
+
+    ApplianceIdentity identity() {
+        return new ApplianceIdentity(id, accountId, type, guid, hostname, enabled);
+    }
 }

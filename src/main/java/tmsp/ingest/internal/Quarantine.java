@@ -15,7 +15,8 @@ class Quarantine {
     /** A line is kept up to this many characters; its reason says when it was longer. */
     static final int KEPT_CHARS = 8 * 1024;
 
-    record Line(long number, String code, String reason, String text) {
+    /** {@code number} is the line of an upload; null for a syslog message. */
+    record Line(Long number, String code, String reason, String text) {
         Line {
             text = DetectionColumns.clean(text.length() > KEPT_CHARS ? text.substring(0, KEPT_CHARS) : text);
             reason = DetectionColumns.clean(reason);
@@ -28,7 +29,8 @@ class Quarantine {
         this.jdbc = jdbc;
     }
 
-    void keep(UUID uploadId, long productId, long accountId, String source, List<Line> lines, Instant receivedAt) {
+    /** {@code productId} and {@code accountId} are null for a message whose sender is not known. */
+    void keep(UUID uploadId, Long productId, Long accountId, String source, List<Line> lines, Instant receivedAt) {
         List<Object[]> rows = new ArrayList<>(lines.size());
         for (Line line : lines) {
             rows.add(new Object[] {uploadId, productId, accountId, source, line.number(), line.code(), line.reason(),

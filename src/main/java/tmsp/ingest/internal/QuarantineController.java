@@ -48,7 +48,7 @@ class QuarantineController {
             out.write("received_at,source,line_number,code,reason,line\r\n");
             quarantine.each(productId, row -> {
                 try {
-                    out.write(Csv.line(row.receivedAt().toString(), row.source(), String.valueOf(row.lineNumber()),
+                    out.write(Csv.line(row.receivedAt().toString(), row.source(), java.util.Objects.toString(row.lineNumber(), ""),
                             row.code(), row.reason(), row.line()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -15,7 +15,7 @@ class QuarantineView {
     record ProductCount(long productId, String hostname, long lines, Instant last) {
     }
 
-    record Row(long lineNumber, String code, String reason, String line, Instant receivedAt, String source) {
+    record Row(Long lineNumber, String code, String reason, String line, Instant receivedAt, String source) {
     }
 
     private final JdbcTemplate jdbc;
@@ -56,7 +56,7 @@ class QuarantineView {
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
         Timestamp at = rs.getTimestamp("received_at");
-        return new Row(rs.getLong("line_number"), rs.getString("code"), rs.getString("reason"), rs.getString("line"),
+        return new Row(rs.getObject("line_number", Long.class), rs.getString("code"), rs.getString("reason"), rs.getString("line"),
                 at.toInstant(), rs.getString("source"));
     }
 }

@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import tmsp.account.AccountActivity;
+import tmsp.appliance.ApplianceIdentity;
+import tmsp.appliance.ProductActivity;
 import tmsp.ingest.UploadReceipt;
 
 /** The uploads table: one row per upload, its counts, and the Idempotency-Key that makes retries count once. */
@@ -13,9 +16,13 @@ import tmsp.ingest.UploadReceipt;
 class UploadLedger {
 
     private final JdbcTemplate jdbc;
+    private final ProductActivity products;
+    private final AccountActivity accounts;
 
-    UploadLedger(JdbcTemplate jdbc) {
+    UploadLedger(JdbcTemplate jdbc, ProductActivity products, AccountActivity accounts) {
         this.jdbc = jdbc;
+        this.products = products;
+        this.accounts = accounts;
     }
 
     Optional<UploadReceipt> find(long productId, String idempotencyKey) {
@@ -31,8 +38,11 @@ class UploadLedger {
                 id, productId, accountId, idempotencyKey, Timestamp.from(receivedAt), Timestamp.from(receivedAt), contentType);
     }
 
-    void close(UUID id, Instant finishedAt, long bytes, long accepted, int rejected) {
+    /** Records the upload's counts and moves the product's and the account's Last Received with it. */
+    void close(UUID id, ApplianceIdentity product, Instant finishedAt, long bytes, long accepted, int rejected) {
         jdbc.update("update uploads set finished_at = ?, bytes = ?, accepted = ?, rejected = ? where id = ?",
                 Timestamp.from(finishedAt), bytes, accepted, rejected, id);
+        products.logsReceived(product.productId(), finishedAt);
+        accounts.logsReceived(product.accountId(), finishedAt);
     }
 }

@@ -1,26 +1,19 @@
 package tmsp.ingest.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
-import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tmsp.account.AccountActivity;
 import tmsp.appliance.ApplianceApiRefusal;
 import tmsp.appliance.ApplianceIdentity;
-import tmsp.appliance.ProductActivity;
 import tmsp.ingest.Detection;
 import tmsp.ingest.LineParser;
 import tmsp.ingest.ParseError;
@@ -41,32 +34,21 @@ class UploadProcessing {
 
     private final UploadLedger ledger;
     private final Quarantine quarantine;
-    private final ProductActivity products;
-    private final AccountActivity accounts;
     private final TransactionTemplate transaction;
-    private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
-    private final ObjectMapper json;
+    private final DetectionSinks sinks;
     private final IngestLimits limits;
     private final LineParser parser;
     private final Semaphore running;
-    private final boolean postgres;
 
-    UploadProcessing(UploadLedger ledger, Quarantine quarantine, ProductActivity products, AccountActivity accounts,
-               TransactionTemplate transaction, JdbcTemplate jdbc, DataSource dataSource, ObjectMapper json,
-               IngestLimits limits, DetectionPartitions partitions) {
+    UploadProcessing(UploadLedger ledger, Quarantine quarantine, TransactionTemplate transaction, DetectionSinks sinks,
+                     IngestLimits limits) {
         this.ledger = ledger;
         this.quarantine = quarantine;
-        this.products = products;
-        this.accounts = accounts;
         this.transaction = transaction;
-        this.jdbc = jdbc;
-        this.dataSource = dataSource;
-        this.json = json;
+        this.sinks = sinks;
         this.limits = limits;
         this.parser = new LineParser(ParseOptions.defaults().withMaxLineLength(limits.maxLineLength()));
         this.running = new Semaphore(limits.maxConcurrentUploads());
-        this.postgres = partitions.onPostgres();
     }
 
     UploadReceipt receive(ApplianceIdentity product, String contentType, boolean gzip, String idempotencyKey,
@@ -97,7 +79,7 @@ class UploadProcessing {
         List<Quarantine.Line> rejected = new ArrayList<>();
         long accepted;
         CountingStream counted = new CountingStream(body);
-        try (DetectionSink sink = sink(new DetectionSink.Batch(id, product.accountId(), product.productId(), received))) {
+        try (DetectionSink sink = sinks.open(new DetectionSink.Batch(id, product.accountId(), product.productId(), received))) {
             LineReader lines = new LineReader(UploadBody.lines(counted, gzip, limits), limits.maxLineLength());
             long number = 0;
             for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
@@ -123,9 +105,7 @@ class UploadProcessing {
         }
         Instant finished = Instant.now();
         quarantine.keep(id, product.productId(), product.accountId(), "upload", rejected, received);
-        ledger.close(id, finished, counted.count(), accepted, rejected.size());
-        products.logsReceived(product.productId(), finished);
-        accounts.logsReceived(product.accountId(), finished);
+        ledger.close(id, product, finished, counted.count(), accepted, rejected.size());
         return new UploadReceipt(id, (int) accepted, rejected.size(), false);
     }
 
@@ -135,17 +115,6 @@ class UploadProcessing {
                     + " lines cannot be parsed; nothing was stored. Is the Content-Type right?");
         }
         rejected.add(line);
-    }
-
-    private DetectionSink sink(DetectionSink.Batch batch) {
-        if (!postgres) {
-            return new BatchInsertSink(jdbc, batch, json);
-        }
-        try {
-            return new PostgresCopySink(DataSourceUtils.getConnection(dataSource), batch, json);
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY could not start: " + e.getMessage(), e);
-        }
     }
 
     /** Counts the bytes the appliance sent, for the upload's record. */

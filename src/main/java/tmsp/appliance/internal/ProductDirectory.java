@@ -1,0 +1,27 @@
+package tmsp.appliance.internal;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tmsp.appliance.ApplianceDirectory;
+import tmsp.appliance.ApplianceIdentity;
+
+@Component
+class ProductDirectory implements ApplianceDirectory {
+
+    private final Products products;
+
+    ProductDirectory(Products products) {
+        this.products = products;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ApplianceIdentity> byGuid(String guid) {
+        if (guid == null || guid.isBlank() || guid.length() > 64) {
+            return Optional.empty();
+        }
+        return products.findByGuid(guid.strip().toUpperCase(Locale.ROOT)).map(RegisteredProduct::identity);
+    }
+}
