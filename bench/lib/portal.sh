@@ -1,0 +1,50 @@
+# Shared by the ingest benchmarks: start the packaged portal on a database of its own, and register an
+# account and a discovery appliance through the API as an appliance would. Source it; it needs ROOT, OUT,
+# BENCH_DB, PORT, PGHOST and PGUSER set, and `log` / `fail` defined.
+
+# start_portal [extra env assignments...]: starts the jar in the background, sets APP (its pid), waits for health.
+start_portal() {
+  ls "$ROOT"/target/tmsp-*.jar >/dev/null 2>&1 || (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
+  JAR=$(ls "$ROOT"/target/tmsp-*.jar | head -1)
+  log "starting $(basename "$JAR") on port $PORT"
+  env TMSP_DB_URL="jdbc:postgresql://$PGHOST:5432/$BENCH_DB" TMSP_DB_USER="$PGUSER" TMSP_DB_PASSWORD= \
+    TMSP_ADMIN_PASSWORD=bench-admin-password TMSP_PORT="$PORT" TMSP_DEMO_DATA=false "$@" \
+    java -jar "$JAR" --spring.profiles.active=postgres >> "$OUT/app.log" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1 && return 0; sleep 1; done
+  fail "the portal did not start (see $OUT/app.log)"
+}
+
+fresh_database() {
+  psql -q -d postgres -c "drop database if exists $BENCH_DB with (force)" -c "create database $BENCH_DB"
+}
+
+# register_appliance GUID: creates the account "Bench" once and registers the appliance; sets TOKEN.
+register_appliance() {
+  local guid=$1
+  local admin_id service_id
+  admin_id=$(psql -At -d "$BENCH_DB" -c "select id from users where username = 'admin'")
+  service_id=$(psql -At -d "$BENCH_DB" -c "select id from services where code = 'THREAT_DISCOVERY'")
+  curl -fs -u admin:bench-admin-password -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/v1/accounts" -d \
+    "{\"name\":\"Bench\",\"companyName\":\"Bench Ltd\",\"contactFirstName\":\"B\",\"contactLastName\":\"B\",
+      \"registrationUser\":\"bench-reg\",\"registrationPassword\":\"bench-registration\",\"portalUser\":\"bench\",
+      \"portalPassword\":\"bench-portal-pw\",\"serviceIds\":[$service_id],\"managedById\":$admin_id,
+      \"validFrom\":\"2026-01-01\",\"reportLanguage\":\"en\"}" > /dev/null || true
+  TOKEN=$(curl -fs -u bench-reg:bench-registration -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/v1/products" \
+    -d "{\"type\":\"DISCOVERY\",\"hostname\":\"bench-tda\",\"guid\":\"$guid\",\"version\":\"6.0\"}" \
+    | sed 's/.*"token":"\([^"]*\)".*/\1/')
+  [[ $TOKEN == tmsp_* ]] || fail "registration gave no token"
+}
+
+# The columns a raw COPY baseline writes, in the table's order.
+DETECTION_COLUMNS="event_time, received_at, account_id, product_id, upload_id, format, severity, vendor, product_name, product_version, event_id, event_name, device_external_id, threat_type, threat_name, rule_id, rule_name, action, src_address, src_host, src_port, src_mac, dst_address, dst_host, dst_port, dst_mac, interested_address, peer_address, file_name, file_hash, url, direction, attack_phase, event_count, extra, raw"
+
+# copy_baseline: exports the stored detections, truncates, and times a raw psql \copy of them back; sets COPY_MS.
+copy_baseline() {
+  psql -At -d "$BENCH_DB" -c "\\copy (select $DETECTION_COLUMNS from detections) to '$OUT/rows.csv' with (format csv)"
+  psql -q -d "$BENCH_DB" -c "truncate detections"
+  local t0
+  t0=$(date +%s%3N)
+  psql -q -d "$BENCH_DB" -c "\\copy detections ($DETECTION_COLUMNS) from '$OUT/rows.csv' with (format csv)"
+  COPY_MS=$(( $(date +%s%3N) - t0 ))
+}
