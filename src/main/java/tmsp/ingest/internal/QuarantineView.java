@@ -54,6 +54,21 @@ class QuarantineView {
                 }, productId);
     }
 
+    /** Lines whose sender is not known (syslog from an unregistered GUID or an unreadable message). */
+    @Transactional(readOnly = true)
+    List<Row> latestOfUnknownSenders(int limit) {
+        return jdbc.query("select * from quarantined_lines where product_id is null order by received_at desc, id desc limit ?",
+                (rs, n) -> row(rs), limit);
+    }
+
+    @Transactional(readOnly = true)
+    void eachOfUnknownSenders(Consumer<Row> consumer) {
+        jdbc.query("select * from quarantined_lines where product_id is null order by received_at, id",
+                rs -> {
+                    consumer.accept(row(rs));
+                });
+    }
+
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
         Timestamp at = rs.getTimestamp("received_at");
         return new Row(rs.getObject("line_number", Long.class), rs.getString("code"), rs.getString("reason"), rs.getString("line"),

@@ -19,6 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -133,6 +137,15 @@ class SyslogIT {
             assertThat(row.get("source")).isEqualTo("syslog/tcp 127.0.0.1");
         });
         assertThat(kept).anySatisfy(row -> assertThat((String) row.get("reason")).contains(stranger.substring(0, 20)));
+
+        String page = mvc.perform(get("/admin/quarantine").with(user("admin").roles("ADMIN")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Quarantine of unknown senders", "syslog/tcp 127.0.0.1", SyslogStore.UNKNOWN_APPLIANCE, marker);
+        String csv = mvc.perform(get("/admin/quarantine/csv").with(user("admin").roles("ADMIN")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv).startsWith("received_at,source,line_number,code,reason,line\r\n").contains(marker, "syslog/tcp 127.0.0.1,,");
+        mvc.perform(get("/admin/quarantine").with(user("analyst").roles("ANALYST"))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/quarantine/csv").with(user("customer").roles("CUSTOMER"))).andExpect(status().isForbidden());
     }
 
     @Test
