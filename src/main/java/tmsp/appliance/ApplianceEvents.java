@@ -18,6 +18,10 @@ public final class ApplianceEvents {
     public record ProductRemoved(String actor, long productId, String guid, long accountId) {
     }
 
+    /** @param address the only address its syslog is taken from now, or null for any */
+    public record ProductSyslogSourceSet(String actor, long productId, String guid, long accountId, String address) {
+    }
+
     /** No heartbeat within the configured interval; published once per silence. */
     public record HeartbeatOverdue(long productId, long accountId, String hostname, Instant lastHeartbeat) {
     }

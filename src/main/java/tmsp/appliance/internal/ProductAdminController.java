@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The account page's product actions: move a product to another account, remove it. */
+/** The account page's product actions: move a product to another account, set its syslog source, remove it. */
 @Controller
 @RequestMapping("/accounts/{id}/products/{productId}")
 @PreAuthorize("hasRole('ADMIN')")
@@ -28,6 +28,14 @@ class ProductAdminController {
                 RedirectAttributes redirect) {
         boolean moved = administration.move(id, productId, toAccount);
         redirect.addFlashAttribute(moved ? "success" : "error", moved ? "products.moved" : "products.moveTargetMissing");
+        return "redirect:/accounts/" + id + "#products";
+    }
+
+    @PostMapping("/syslog-source")
+    String syslogSource(@PathVariable Long id, @PathVariable long productId, @RequestParam(defaultValue = "") String address,
+                        RedirectAttributes redirect) {
+        boolean set = administration.setSyslogSource(id, productId, address);
+        redirect.addFlashAttribute(set ? "success" : "error", set ? "products.syslogSourceSet" : "products.syslogSourceInvalid");
         return "redirect:/accounts/" + id + "#products";
     }
 

@@ -1,15 +1,17 @@
 package tmsp.appliance.internal;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tmsp.account.AccountLookup;
 import tmsp.appliance.ApplianceEvents.ProductMoved;
 import tmsp.appliance.ApplianceEvents.ProductRemoved;
+import tmsp.appliance.ApplianceEvents.ProductSyslogSourceSet;
 import tmsp.identity.CurrentUser;
 
-/** What administrators do with registered products: move one to another account, or remove it. */
+/** What administrators do with registered products: move one to another account, set its syslog source, remove it. */
 @Service
 @Transactional
 class ProductAdministration {
@@ -48,6 +50,26 @@ class ProductAdministration {
         RegisteredProduct product = owned(accountId, productId);
         products.delete(product);
         events.publishEvent(new ProductRemoved(CurrentUser.name(), productId, product.getGuid(), accountId));
+    }
+
+    /**
+     * Sets (or, for a blank address, clears) the only address the product's syslog is taken from.
+     * @return false if the address is not an IP address
+     */
+    boolean setSyslogSource(long accountId, long productId, String address) {
+        RegisteredProduct product = owned(accountId, productId);
+        String normalised = null;
+        if (address != null && !address.isBlank()) {
+            Optional<String> valid = SourceAddresses.normalise(address);
+            if (valid.isEmpty()) {
+                return false;
+            }
+            normalised = valid.get();
+        }
+        product.sendsSyslogFrom(normalised);
+        events.publishEvent(new ProductSyslogSourceSet(CurrentUser.name(), productId, product.getGuid(), accountId,
+                normalised));
+        return true;
     }
 
     private RegisteredProduct owned(long accountId, long productId) {

@@ -1,5 +1,6 @@
 package tmsp.appliance.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -23,5 +24,12 @@ class ProductDirectory implements ApplianceDirectory {
             return Optional.empty();
         }
         return products.findByGuid(guid.strip().toUpperCase(Locale.ROOT)).map(RegisteredProduct::identity);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ApplianceIdentity> bySyslogSource(String address) {
+        List<RegisteredProduct> found = products.findTop2BySyslogSource(address);
+        return found.size() == 1 ? Optional.of(found.get(0).identity()) : Optional.empty();
     }
 }

@@ -36,6 +36,7 @@ class RegisteredProduct {
     private Instant tokenIssuedAt;
     private String patternVersion;
     private boolean heartbeatOverdue;
+    private String syslogSource;
 
     protected RegisteredProduct() {
     }
@@ -106,6 +107,13 @@ class RegisteredProduct {
     public boolean isHeartbeatOverdue() { return heartbeatOverdue; }
 
     ApplianceIdentity identity() {
-        return new ApplianceIdentity(id, accountId, type, guid, hostname, enabled);
+        return new ApplianceIdentity(id, accountId, type, guid, hostname, enabled, syslogSource);
     }
+
+    /** @param address a normalised IP address, or null to take syslog from anywhere */
+    void sendsSyslogFrom(String address) {
+        this.syslogSource = address;
+    }
+
+    public String getSyslogSource() { return syslogSource; }
 }

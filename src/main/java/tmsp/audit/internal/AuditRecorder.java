@@ -107,6 +107,13 @@ class AuditRecorder {
         record(e.actor(), AuditAction.PRODUCT_REMOVED, "product " + e.guid(), "from account #" + e.accountId(), null);
     }
 
+    @EventListener
+    @Transactional
+    public void on(ApplianceEvents.ProductSyslogSourceSet e) {
+        record(e.actor(), AuditAction.PRODUCT_SYSLOG_SOURCE_SET, "product " + e.guid(),
+                e.address() == null ? "syslog from any address" : "syslog only from " + e.address(), null);
+    }
+
     private static String account(long id, String name) {
         return "account " + name + " (#" + id + ")";
     }

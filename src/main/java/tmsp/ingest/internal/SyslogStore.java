@@ -19,8 +19,10 @@ import tmsp.ingest.ParseError;
 /**
  * Stores a batch of syslog messages in one transaction, exactly as uploads are stored: per sending product an
  * uploads row, its detections and its Last Received. A message is attributed by the GUID it carries
- * ({@code deviceExternalId} / {@code deviceGUID}); what cannot be attributed, or cannot be read, or comes from a
- * disabled product, is quarantined with the reason and where it came from, never dropped.
+ * ({@code deviceExternalId} / {@code deviceGUID}) or, lacking one, by the address it came from where an
+ * administrator configured a product's syslog source; what cannot be attributed, cannot be read, names a product
+ * but comes from another address than the configured one, or comes from a disabled product, is quarantined with
+ * the reason and where it came from, never dropped.
  */
 @Component
 class SyslogStore {
@@ -29,6 +31,7 @@ class SyslogStore {
     static final String NO_APPLIANCE_ID = "NO_APPLIANCE_ID";
     static final String PRODUCT_DISABLED = "PRODUCT_DISABLED";
     static final String STORE_REFUSED = "STORE_REFUSED";
+    static final String SOURCE_MISMATCH = "SOURCE_MISMATCH";
 
     private final ApplianceDirectory directory;
     private final UploadLedger ledger;
@@ -58,31 +61,45 @@ class SyslogStore {
         }
     }
 
+    /** The products of one batch, looked up once per GUID and per source address. */
+    private final class Senders {
+        private final Map<String, Optional<ApplianceIdentity>> byGuid = new HashMap<>();
+        private final Map<String, Optional<ApplianceIdentity>> bySource = new HashMap<>();
+
+        Optional<ApplianceIdentity> byGuid(String guid) {
+            return byGuid.computeIfAbsent(guid.strip().toUpperCase(Locale.ROOT), directory::byGuid);
+        }
+
+        Optional<ApplianceIdentity> bySource(String address) {
+            return bySource.computeIfAbsent(address, directory::bySyslogSource);
+        }
+    }
+
     /** Quarantined lines that share product (or none) and origin. */
     private record QuarantineKey(ApplianceIdentity product, String origin) {
     }
 
     void store(List<SyslogMessage> batch) {
-        Map<String, Optional<ApplianceIdentity>> byGuid = new HashMap<>();
+        Senders senders = new Senders();
         Map<Long, FromProduct> stored = new LinkedHashMap<>();
         Map<QuarantineKey, List<Quarantine.Line>> rejected = new LinkedHashMap<>();
         for (SyslogMessage message : batch) {
+            Optional<ApplianceIdentity> bySource = senders.bySource(message.sourceAddress());
             if (message.outcome() instanceof ParseError error) {
-                reject(rejected, null, message, error.code().name(), error.reason());
+                reject(rejected, bySource.orElse(null), message, error.code().name(), error.reason());
                 continue;
             }
             Detection detection = (Detection) message.outcome();
             String guid = detection.deviceExternalId();
-            if (guid == null || guid.isBlank()) {
-                reject(rejected, null, message, NO_APPLIANCE_ID,
-                        "The message names no appliance: it has no deviceExternalId (CEF) or deviceGUID (LEEF)");
-                continue;
-            }
-            Optional<ApplianceIdentity> sender = byGuid.computeIfAbsent(guid.strip().toUpperCase(Locale.ROOT),
-                    directory::byGuid);
+            Optional<ApplianceIdentity> sender = guid == null || guid.isBlank() ? bySource : senders.byGuid(guid);
             if (sender.isEmpty()) {
-                reject(rejected, null, message, UNKNOWN_APPLIANCE,
-                        "No registered product has the GUID " + Snippets.quote(guid));
+                reject(rejected, null, message, guid == null || guid.isBlank() ? NO_APPLIANCE_ID : UNKNOWN_APPLIANCE,
+                        guid == null || guid.isBlank()
+                                ? "The message names no appliance: it has no deviceExternalId (CEF) or deviceGUID (LEEF)"
+                                : "No registered product has the GUID " + Snippets.quote(guid));
+            } else if (!sender.get().sendsSyslogFrom(message.sourceAddress())) {
+                reject(rejected, sender.get(), message, SOURCE_MISMATCH, "The message names this product but came from "
+                        + message.sourceAddress() + "; its syslog is taken only from " + sender.get().syslogSource());
             } else if (!sender.get().enabled()) {
                 reject(rejected, sender.get(), message, PRODUCT_DISABLED, "The product is disabled");
             } else {

@@ -54,7 +54,7 @@ class ProductAdministrationIT {
         assertThat(jdbc.queryForObject("select heartbeat_overdue from products where id = ?", Boolean.class, productId)).isTrue();
         assertThat(events.stream(HeartbeatOverdue.class).filter(e -> e.productId() == productId)).hasSize(1);
 
-        heartbeats.record(new tmsp.appliance.ApplianceIdentity(productId, account.id(), ProductType.DISCOVERY, "g", "h", true),
+        heartbeats.record(new tmsp.appliance.ApplianceIdentity(productId, account.id(), ProductType.DISCOVERY, "g", "h", true, null),
                 new Heartbeats.Heartbeat(null, null, null));
         assertThat(jdbc.queryForObject("select heartbeat_overdue from products where id = ?", Boolean.class, productId)).isFalse();
     }
@@ -93,5 +93,38 @@ class ProductAdministrationIT {
         assertThat(jdbc.queryForObject("select count(*) from products where id = ?", Long.class, productId)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from audit_events where action = 'PRODUCT_REMOVED' and details = ?",
                 Long.class, "from account #" + other.id())).isOne();
+    }
+
+    @Test
+    void anAdministratorSetsAndClearsTheSyslogSourceAndBadAddressesAreRefused() throws Exception {
+        var admin = user("admin").roles("ADMIN");
+        String url = "/accounts/" + account.id() + "/products/" + productId + "/syslog-source";
+        for (String bad : new String[] {"tda-1.example", "10.0.0.256", "1.2.3", "::g", "10.0.0.1; drop table products", "x".repeat(300)}) {
+            mvc.perform(post(url).with(admin).with(csrf()).param("address", bad))
+                    .andExpect(flash().attribute("error", "products.syslogSourceInvalid"));
+        }
+        assertThat(jdbc.queryForObject("select syslog_source from products where id = ?", String.class, productId)).isNull();
+
+        mvc.perform(post(url).with(admin).with(csrf()).param("address", " 2001:db8::7 "))
+                .andExpect(flash().attribute("success", "products.syslogSourceSet"));
+        assertThat(jdbc.queryForObject("select syslog_source from products where id = ?", String.class, productId))
+                .isEqualTo("2001:db8:0:0:0:0:0:7");
+        mvc.perform(post(url).with(admin).with(csrf()).param("address", "192.0.2.10"))
+                .andExpect(flash().attribute("success", "products.syslogSourceSet"));
+        assertThat(mvc.perform(get("/accounts/" + account.id()).with(admin)).andReturn().getResponse().getContentAsString())
+                .contains("syslog only from 192.0.2.10");
+        assertThat(jdbc.queryForObject("select count(*) from audit_events where action = 'PRODUCT_SYSLOG_SOURCE_SET' "
+                + "and details = 'syslog only from 192.0.2.10'", Long.class)).isOne();
+
+        mvc.perform(post(url).with(admin).with(csrf()).param("address", ""))
+                .andExpect(flash().attribute("success", "products.syslogSourceSet"));
+        assertThat(jdbc.queryForObject("select syslog_source from products where id = ?", String.class, productId)).isNull();
+
+        mvc.perform(post(url).with(user("analyst").roles("ANALYST")).with(csrf()).param("address", "192.0.2.1"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(url).with(admin).param("address", "192.0.2.1")).andExpect(status().isForbidden());
+        TestAccounts.Created other = TestAccounts.create(mvc, json, jdbc, "NotTheOwner");
+        mvc.perform(post("/accounts/" + other.id() + "/products/" + productId + "/syslog-source").with(admin).with(csrf())
+                .param("address", "192.0.2.1")).andExpect(status().isNotFound());
     }
 }

@@ -55,6 +55,7 @@ class SyslogIT {
 
     @BeforeEach
     void aRegisteredAppliance() throws Exception {
+        jdbc.update("update products set syslog_source = null"); // messages without a GUID are nobody's
         TestAccounts.Created account = TestAccounts.create(mvc, json, jdbc, "Syslog");
         accountId = account.id();
         guid = UUID.randomUUID().toString().toUpperCase();
@@ -195,5 +196,24 @@ class SyslogIT {
         assertThat(eventually(this::detections, n -> n >= expected)).isEqualTo(expected);
         assertThat(jdbc.queryForObject("select count(*) from quarantined_lines where line like ?", Long.class, "%" + guid + "%"))
                 .isZero();
+    }
+
+    @Test
+    void aConfiguredSourceAddressTakesMessagesWithoutGuidAndRefusesTheGuidFromElsewhere() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        jdbc.update("update products set syslog_source = '127.0.0.1' where id = ?", productId);
+        tcp("<14>1 2026-11-27T10:00:00Z host app - - - CEF:0|Trend Micro|DDI|6|1|no guid|5|src=10.0.0.1 cs1=" + marker + "\n"
+                + "<14>1 2026-11-27T10:00:00Z host app - - - CEF:0|unreadable " + marker + "\n");
+        assertThat(eventually(this::detections, n -> n >= 1)).isEqualTo(1);
+        assertThat(eventually(() -> jdbc.queryForList("select code from quarantined_lines where product_id = ?", String.class,
+                productId), rows -> !rows.isEmpty())).containsExactly("CEF_BAD_HEADER");
+
+        jdbc.update("update products set syslog_source = '192.0.2.99' where id = ?", productId);
+        tcp(CEF.formatted(guid, 4, 4) + " cs2=" + marker + "\n");
+        List<Map<String, Object>> refused = eventually(() -> jdbc.queryForList("select code, reason from quarantined_lines "
+                + "where product_id = ? and code = ?", productId, SyslogStore.SOURCE_MISMATCH), rows -> !rows.isEmpty());
+        assertThat(refused).hasSize(1);
+        assertThat((String) refused.get(0).get("reason")).contains("came from 127.0.0.1", "only from 192.0.2.99");
+        assertThat(detections()).isEqualTo(1);
     }
 }
