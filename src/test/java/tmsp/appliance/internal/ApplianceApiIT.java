@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +19,7 @@ import tmsp.support.TestAccounts;
 
 /** Registration and heartbeats over real HTTP on loopback, through the Camel routes. */
 @IntegrationTest
+@CamelSpringBootTest
 class ApplianceApiIT {
 
     @LocalServerPort int port;

@@ -26,6 +26,7 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,7 @@ import tmsp.support.TestAccounts;
  * and listens on the reply topics, products are registered over real HTTP as in {@link ApplianceApiIT}.
  */
 @IntegrationTest
+@CamelSpringBootTest
 class MqttHeartbeatIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);

@@ -23,6 +23,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,7 @@ import tmsp.support.TestAccounts;
 
 /** Syslog over real TCP and UDP sockets on loopback into PostgreSQL, attributed by the appliance's GUID. */
 @IntegrationTest
+@CamelSpringBootTest
 class SyslogIT {
 
     static final String CEF = "<134>1 2026-11-27T10:00:00.000Z tda-1 ddi - - - CEF:0|Trend Micro|Deep Discovery Inspector|6.0"
@@ -45,6 +48,7 @@ class SyslogIT {
             + "devTime=1764237600000^deviceGUID=%s^src=198.51.100.7^dst=10.0.0.4^sev=6^malName=WORM_X";
 
     @LocalServerPort int port;
+    @Autowired CamelContext camel;
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;
     @Autowired JdbcTemplate jdbc;
@@ -114,6 +118,15 @@ class SyslogIT {
         assertThat(jdbc.queryForObject("select last_received is not null from accounts where id = ?", Boolean.class, accountId)).isTrue();
         assertThat(jdbc.queryForObject("select coalesce(sum(accepted), 0) from uploads where product_id = ?", Long.class, productId))
                 .as("the uploads rows account for every detection").isEqualTo(3);
+    }
+
+    @Test
+    void bothListenersRunUnderTheSharedSyslogErrorConfiguration() {
+        for (String id : List.of("syslog-tcp", "syslog-udp")) {
+            assertThat(camel.getRouteController().getRouteStatus(id).isStarted()).as(id).isTrue();
+            assertThat(camel.getRoute(id).getConfigurationId()).isEqualTo("syslog-errors");
+            assertThat(camel.getRoute(id).getEndpoint().getEndpointUri()).contains("127.0.0.1:" + FreeSyslogPort.port());
+        }
     }
 
     @Test
