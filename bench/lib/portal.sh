@@ -9,9 +9,14 @@ start_portal() {
   log "starting $(basename "$JAR") on port $PORT"
   env TMSP_DB_URL="jdbc:postgresql://$PGHOST:5432/$BENCH_DB" TMSP_DB_USER="$PGUSER" TMSP_DB_PASSWORD= \
     TMSP_ADMIN_PASSWORD=bench-admin-password TMSP_PORT="$PORT" TMSP_DEMO_DATA=false "$@" \
-    java -jar "$JAR" --spring.profiles.active=postgres >> "$OUT/app.log" 2>&1 &
+    java ${PORTAL_JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres >> "$OUT/app.log" 2>&1 &
   APP=$!
-  for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1 && return 0; sleep 1; done
+  # Health answers once the server is up; the first administrator is created a moment later.
+  for _ in $(seq 1 180); do
+    curl -fs "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1 \
+      && [ "$(psql -At -d "$BENCH_DB" -c "select count(*) from users where username = 'admin'" 2>/dev/null)" = 1 ] && return 0
+    sleep 1
+  done
   fail "the portal did not start (see $OUT/app.log)"
 }
 
