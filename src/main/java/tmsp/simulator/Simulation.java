@@ -1,0 +1,220 @@
+package tmsp.simulator;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs a simulation: registers the fleet, sends heartbeats, then sends the generated lines at the rate asked for
+ * (lines are due at their event time, one second's worth at a time), grouped per appliance into uploads or syslog
+ * messages. Nothing here throws for what the portal answers: it all ends up in the {@link SimulationReport}.
+ */
+public final class Simulation {
+
+    static final String VERSION = LogLines.VERSION;
+    static final String PATTERN_VERSION = "19.541.00";
+
+    private final SimulatorOptions options;
+    private final List<SimulatedAppliance> fleet;
+    private final Traffic traffic;
+    private final PortalClient portal;
+    /** Keys of this run's uploads: unique per run, the same for every retry of one upload. */
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final Map<SimulatedAppliance, String> tokens = new LinkedHashMap<>();
+    private final SimulationReport report;
+    /** Batches sent so far, per appliance: "both" alternates each appliance's batches between the transports. */
+    private final Map<SimulatedAppliance, Integer> batches = new HashMap<>();
+    private SyslogSender tcp;
+    private SyslogSender udp;
+
+    public Simulation(SimulatorOptions options) {
+        this.options = options;
+        this.fleet = options.fleet();
+        this.traffic = new TrafficGenerator(options.seed()).generate(fleet, options.spec());
+        this.portal = new PortalClient(options.url());
+        this.report = new SimulationReport(traffic.plan());
+    }
+
+    public Plan plan() {
+        return traffic.plan();
+    }
+
+    public SimulationReport run() throws InterruptedException {
+        long started = System.nanoTime();
+        try {
+            register();
+            heartbeats();
+            send();
+        } finally {
+            closeSyslog();
+            report.took = Duration.ofNanos(System.nanoTime() - started);
+        }
+        return report;
+    }
+
+    private void register() throws InterruptedException {
+        for (SimulatedAppliance appliance : fleet) {
+            SimulatorOptions.Account account = options.accounts().stream()
+                    .filter(a -> a.user().equals(appliance.account())).findFirst().orElseThrow();
+            try {
+                tokens.put(appliance, portal.register(account.user(), account.password(), appliance, VERSION).token());
+                report.registered++;
+            } catch (IOException e) {
+                report.registrationFailures++;
+                report.problem("Registering " + appliance.hostname() + " as " + account.user() + ": "
+                        + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            }
+        }
+    }
+
+    /** Most appliances report security compliance enabled; every fifth does not, as the demo should show both. */
+    private void heartbeats() throws InterruptedException {
+        for (Map.Entry<SimulatedAppliance, String> appliance : tokens.entrySet()) {
+            try {
+                int status = portal.heartbeat(appliance.getValue(), appliance.getKey().index() % 5 != 4, VERSION,
+                        PATTERN_VERSION);
+                if (status == 200) {
+                    report.heartbeats++;
+                } else {
+                    report.heartbeatFailures++;
+                    report.problem("Heartbeat of " + appliance.getKey().hostname() + " answered " + status);
+                }
+            } catch (IOException e) {
+                report.heartbeatFailures++;
+                report.problem("Heartbeat of " + appliance.getKey().hostname() + " failed: " + e);
+            }
+        }
+    }
+
+    private void send() throws InterruptedException {
+        List<Traffic.Line> lines = traffic.lines();
+        long started = System.nanoTime();
+        long lastHeartbeat = started;
+        int next = 0;
+        while (next < lines.size()) {
+            int end = next;
+            if (options.rate() == 0) {
+                end = lines.size();
+            } else {
+                // One second of the timeline at a time, sent when that second comes.
+                long second = Duration.between(options.start(), lines.get(next).time()).toSeconds();
+                Instant until = options.start().plusSeconds(second + 1);
+                while (end < lines.size() && lines.get(end).time().isBefore(until)) {
+                    end++;
+                }
+                long due = started + Duration.ofSeconds(second).toNanos();
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+            sendTick(lines.subList(next, end));
+            next = end;
+            if (System.nanoTime() - lastHeartbeat >= options.heartbeatEvery().toNanos()) {
+                heartbeats();
+                lastHeartbeat = System.nanoTime();
+            }
+        }
+    }
+
+    private void sendTick(List<Traffic.Line> tick) throws InterruptedException {
+        Map<SimulatedAppliance, List<Traffic.Line>> byAppliance = new LinkedHashMap<>();
+        for (Traffic.Line line : tick) {
+            byAppliance.computeIfAbsent(line.appliance(), a -> new ArrayList<>()).add(line);
+        }
+        for (Map.Entry<SimulatedAppliance, List<Traffic.Line>> entry : byAppliance.entrySet()) {
+            String token = tokens.get(entry.getKey());
+            List<Traffic.Line> lines = entry.getValue();
+            if (token == null) {
+                report.unsent += lines.size();
+                continue;
+            }
+            for (int from = 0; from < lines.size(); from += options.batchSize()) {
+                List<Traffic.Line> chunk = lines.subList(from, Math.min(lines.size(), from + options.batchSize()));
+                int batch = batches.merge(entry.getKey(), 1, Integer::sum);
+                switch (transportOf(batch)) {
+                    case HTTP -> upload(entry.getKey(), token, chunk, batch);
+                    case SYSLOG_UDP -> syslog(SyslogSender.Protocol.UDP, chunk);
+                    default -> syslog(SyslogSender.Protocol.TCP, chunk);
+                }
+            }
+        }
+    }
+
+    private SimulatorOptions.Transport transportOf(int batch) {
+        if (options.transport() != SimulatorOptions.Transport.BOTH) {
+            return options.transport();
+        }
+        return batch % 2 == 1 ? SimulatorOptions.Transport.HTTP : SimulatorOptions.Transport.SYSLOG_TCP;
+    }
+
+    private void upload(SimulatedAppliance appliance, String token, List<Traffic.Line> chunk, int batch)
+            throws InterruptedException {
+        String key = "sim-" + run + "-" + appliance.index() + "-" + batch;
+        PortalClient.UploadResult result = portal.upload(token, chunk.stream().map(Traffic.Line::text).toList(), key,
+                options.gzip());
+        report.uploads++;
+        report.retries += result.retries();
+        if (result.failed()) {
+            report.failedUploads++;
+            report.unsent += chunk.size();
+            report.problem("Upload " + key + " of " + appliance.hostname() + ": " + result.failure());
+            return;
+        }
+        report.httpLines += chunk.size();
+        report.accepted += result.accepted();
+        report.rejected += result.rejected();
+        if (result.replayed()) {
+            report.replayed++;
+        }
+    }
+
+    private void syslog(SyslogSender.Protocol protocol, List<Traffic.Line> chunk) {
+        try {
+            SyslogSender sender = sender(protocol);
+            for (Traffic.Line line : chunk) {
+                sender.send(line);
+            }
+            sender.flush();
+            report.syslogLines += chunk.size();
+        } catch (IOException e) {
+            // A broken connection loses what it buffered; the next batch connects again.
+            report.unsent += chunk.size();
+            report.problem("Syslog " + protocol + " to " + options.syslogHost() + ":" + options.syslogPort() + ": " + e);
+            closeSyslog();
+        }
+    }
+
+    private SyslogSender sender(SyslogSender.Protocol protocol) throws IOException {
+        if (protocol == SyslogSender.Protocol.TCP) {
+            if (tcp == null) {
+                tcp = new SyslogSender(protocol, options.syslogFormat(), options.syslogHost(), options.syslogPort());
+            }
+            return tcp;
+        }
+        if (udp == null) {
+            udp = new SyslogSender(protocol, options.syslogFormat(), options.syslogHost(), options.syslogPort());
+        }
+        return udp;
+    }
+
+    private void closeSyslog() {
+        for (SyslogSender sender : new SyslogSender[] {tcp, udp}) {
+            try {
+                if (sender != null) {
+                    sender.close();
+                }
+            } catch (IOException e) {
+                report.problem("Closing syslog: " + e);
+            }
+        }
+        tcp = null;
+        udp = null;
+    }
+}

@@ -1,0 +1,226 @@
+package tmsp.simulator;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How a simulation runs: where it sends, as which accounts, how many appliances, how many lines at what rate.
+ * {@link #parse} reads them from the command line; the demo data builds them directly.
+ *
+ * @param rate  lines per second; 0 sends everything at once, with times spread over {@code span} up to now
+ * @param start the time of the first line; with a rate, now
+ */
+public record SimulatorOptions(URI url, List<Account> accounts, Transport transport, String syslogHost, int syslogPort,
+                               SyslogFormat syslogFormat, double rate, int lines, Instant start, Duration span,
+                               long seed, Set<Scenario> scenarios, int malformedPercent, int batchSize, boolean gzip,
+                               Duration heartbeatEvery, Path planJson) {
+
+    public enum Transport { HTTP, SYSLOG_TCP, SYSLOG_UDP, BOTH }
+
+    public enum SyslogFormat { RFC5424, RFC3164 }
+
+    /** An account's product-registration credentials and how many appliances register with them. */
+    public record Account(String user, String password, int discoveries, int mitigators) {
+        @Override
+        public String toString() {
+            return "Account[" + user + ", " + discoveries + " discovery, " + mitigators + " mitigator]";
+        }
+    }
+
+    public static final String USAGE = """
+            Usage: bin/simulate --registration-user USER --registration-password PASSWORD [options]
+              --url URL                    the portal (default http://127.0.0.1:8080)
+              --registration-user U, --registration-password P
+                                           an account's product-registration credentials
+              --account USER:PASSWORD      another account (repeatable); appliances are shared out among accounts
+              --appliances N               discovery appliances in all (default 3)
+              --mitigators N               threat mitigators in all, heartbeats only (default 0)
+              --rate R                     lines per second (default 100); 0 sends at once, times spread over --span
+              --events N | --duration D    how many lines (default 1000), or for how long at the rate (30s, 5m, 1h)
+              --span D                     with --rate 0: the time the lines spread over, ending now (default 1h)
+              --transport T                http | syslog-tcp | syslog-udp | both (default http; both alternates
+                                           batches between http and syslog-tcp)
+              --syslog-host H, --syslog-port P   (default 127.0.0.1:1514)
+              --syslog-format F            rfc5424 | rfc3164 (default rfc5424)
+              --scenarios LIST             outbreak,c2-callback,brute-force,lateral-movement | all | none (default all)
+              --seed S                     same seed, same appliances and lines (default 42)
+              --malformed-percent P        share of noise lines cut short, to exercise the quarantine (default 0)
+              --batch N                    lines per HTTP upload (default 500)
+              --gzip                       compress uploads
+              --heartbeat-every D          heartbeat interval while sending (default 60s)
+              --plan-json FILE             also write the plan as JSON
+            """;
+
+    List<SimulatedAppliance> fleet() {
+        List<SimulatedAppliance> fleet = new ArrayList<>();
+        for (SimulatedAppliance.Type type : SimulatedAppliance.Type.values()) {
+            for (Account account : accounts) {
+                int count = type == SimulatedAppliance.Type.DISCOVERY ? account.discoveries() : account.mitigators();
+                for (int i = 0; i < count; i++) {
+                    fleet.add(SimulatedAppliance.of(seed, fleet.size(), account.user(), type));
+                }
+            }
+        }
+        return fleet;
+    }
+
+    TrafficGenerator.Spec spec() {
+        return new TrafficGenerator.Spec(start, span, lines, scenarios, malformedPercent);
+    }
+
+    /** @throws IllegalArgumentException naming the option that is wrong */
+    public static SimulatorOptions parse(String[] args, Instant now) {
+        String url = "http://127.0.0.1:8080";
+        String user = null;
+        String password = null;
+        List<String[]> credentials = new ArrayList<>();
+        int appliances = 3;
+        int mitigators = 0;
+        double rate = 100;
+        Integer events = null;
+        Duration duration = null;
+        Duration span = Duration.ofHours(1);
+        Transport transport = Transport.HTTP;
+        String syslogHost = "127.0.0.1";
+        int syslogPort = 1514;
+        SyslogFormat syslogFormat = SyslogFormat.RFC5424;
+        Set<Scenario> scenarios = Scenario.parse("all");
+        long seed = 42;
+        int malformed = 0;
+        int batch = 500;
+        boolean gzip = false;
+        Duration heartbeatEvery = Duration.ofSeconds(60);
+        Path planJson = null;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--gzip")) {
+                gzip = true;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value" : "Unknown argument " + option);
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--url" -> url = value;
+                case "--registration-user" -> user = value;
+                case "--registration-password" -> password = value;
+                case "--account" -> {
+                    int colon = value.indexOf(':');
+                    if (colon <= 0) {
+                        throw new IllegalArgumentException("--account takes USER:PASSWORD");
+                    }
+                    credentials.add(new String[] {value.substring(0, colon), value.substring(colon + 1)});
+                }
+                case "--appliances" -> appliances = number(option, value, 1, 10_000);
+                case "--mitigators" -> mitigators = number(option, value, 0, 10_000);
+                case "--rate" -> rate = rate(value);
+                case "--events" -> events = number(option, value, 1, 100_000_000);
+                case "--duration" -> duration = duration(option, value);
+                case "--span" -> span = duration(option, value);
+                case "--transport" -> transport = choice(Transport.class, option, value);
+                case "--syslog-host" -> syslogHost = value;
+                case "--syslog-port" -> syslogPort = number(option, value, 1, 65535);
+                case "--syslog-format" -> syslogFormat = choice(SyslogFormat.class, option, value);
+                case "--scenarios" -> scenarios = Scenario.parse(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                case "--malformed-percent" -> malformed = number(option, value, 0, 100);
+                case "--batch" -> batch = number(option, value, 1, 100_000);
+                case "--heartbeat-every" -> heartbeatEvery = duration(option, value);
+                case "--plan-json" -> planJson = Path.of(value);
+                default -> throw new IllegalArgumentException("Unknown option " + option);
+            }
+        }
+        if ((user == null) != (password == null)) {
+            throw new IllegalArgumentException("--registration-user and --registration-password go together");
+        }
+        if (user != null) {
+            credentials.add(0, new String[] {user, password});
+        }
+        if (credentials.isEmpty()) {
+            throw new IllegalArgumentException("Give an account's product-registration credentials"
+                    + " (--registration-user and --registration-password, or --account USER:PASSWORD)");
+        }
+        if (events != null && duration != null) {
+            throw new IllegalArgumentException("Give --events or --duration, not both");
+        }
+        if (duration != null && rate == 0) {
+            throw new IllegalArgumentException("--duration needs a rate above 0");
+        }
+        int lines = events != null ? events : duration != null ? (int) Math.max(1, duration.toSeconds() * rate) : 1000;
+        Instant first = now.truncatedTo(ChronoUnit.SECONDS);
+        if (rate > 0) {
+            span = Duration.ofMillis(Math.max(1000, (long) Math.ceil(lines * 1000 / rate)));
+        } else {
+            first = first.minus(span);
+        }
+        List<Account> accounts = new ArrayList<>();
+        for (int a = 0; a < credentials.size(); a++) {
+            accounts.add(new Account(credentials.get(a)[0], credentials.get(a)[1], share(appliances, credentials.size(), a),
+                    share(mitigators, credentials.size(), a)));
+        }
+        return new SimulatorOptions(URI.create(url), accounts, transport, syslogHost, syslogPort, syslogFormat, rate, lines,
+                first, span, seed, scenarios, malformed, batch, gzip, heartbeatEvery, planJson);
+    }
+
+    /** The number of {@code total} that account {@code index} of {@code accounts} gets, dealt out in turn. */
+    private static int share(int total, int accounts, int index) {
+        return total / accounts + (index < total % accounts ? 1 : 0);
+    }
+
+    private static int number(String option, String value, int min, int max) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(option + " takes a whole number from " + min + " to " + max);
+    }
+
+    private static double rate(String value) {
+        try {
+            double rate = Double.parseDouble(value);
+            if (rate >= 0 && rate <= 1_000_000) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--rate takes lines per second, 0 to 1000000");
+    }
+
+    /** {@code 90s}, {@code 5m}, {@code 2h}, or an ISO-8601 duration ({@code PT5M}). */
+    static Duration duration(String option, String value) {
+        try {
+            String text = value.trim().toLowerCase(Locale.ROOT);
+            Duration duration = text.startsWith("p") ? Duration.parse(text.toUpperCase(Locale.ROOT))
+                    : Duration.parse("PT" + text.toUpperCase(Locale.ROOT));
+            if (!duration.isNegative() && !duration.isZero()) {
+                return duration;
+            }
+        } catch (RuntimeException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(option + " takes a duration such as 90s, 5m or 2h");
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String option, String value) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " takes one of "
+                    + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)
+                    .replace('_', '-')).toList());
+        }
+    }
+}

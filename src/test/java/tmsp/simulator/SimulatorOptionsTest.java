@@ -1,0 +1,66 @@
+package tmsp.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+class SimulatorOptionsTest {
+
+    static final Instant NOW = Instant.parse("2026-11-27T10:00:00.700Z");
+
+    static SimulatorOptions parse(String... args) {
+        return SimulatorOptions.parse(args, NOW);
+    }
+
+    @Test
+    void aDurationAtARateIsThatManyLinesStartingNow() {
+        SimulatorOptions options = parse("--registration-user", "acme-appliances", "--registration-password", "pw",
+                "--rate", "50", "--duration", "2m", "--transport", "syslog-udp", "--scenarios", "outbreak,brute-force");
+
+        assertThat(options.lines()).isEqualTo(6000);
+        assertThat(options.start()).isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+        assertThat(options.span()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(options.transport()).isEqualTo(SimulatorOptions.Transport.SYSLOG_UDP);
+        assertThat(options.scenarios()).containsExactly(Scenario.OUTBREAK, Scenario.BRUTE_FORCE);
+        assertThat(options.url().toString()).isEqualTo("http://127.0.0.1:8080");
+    }
+
+    @Test
+    void atRateZeroTheLinesSpreadOverTheSpanUpToNow() {
+        SimulatorOptions options = parse("--account", "a:p:with:colons", "--rate", "0", "--events", "10", "--span", "6h");
+
+        assertThat(options.start()).isEqualTo(Instant.parse("2026-11-27T04:00:00Z"));
+        assertThat(options.accounts().get(0).password()).isEqualTo("p:with:colons");
+        assertThat(options.scenarios()).isEqualTo(EnumSet.allOf(Scenario.class));
+    }
+
+    @Test
+    void appliancesAreDealtOutAmongAccountsAndKeepTheirGuidsForTheSameSeed() {
+        SimulatorOptions options = parse("--account", "a:secret-1", "--account", "b:secret-2", "--appliances", "5",
+                "--mitigators", "1", "--seed", "9");
+
+        assertThat(options.accounts()).extracting(SimulatorOptions.Account::discoveries).containsExactly(3, 2);
+        assertThat(options.accounts()).extracting(SimulatorOptions.Account::mitigators).containsExactly(1, 0);
+        assertThat(options.fleet()).hasSize(6).extracting(SimulatedAppliance::account)
+                .containsExactly("a", "a", "a", "b", "b", "a");
+        assertThat(options.fleet()).extracting(SimulatedAppliance::guid).doesNotHaveDuplicates()
+                .isEqualTo(parse("--account", "a:secret-1", "--account", "b:secret-2", "--appliances", "5", "--mitigators", "1",
+                        "--seed", "9").fleet().stream().map(SimulatedAppliance::guid).toList());
+        assertThat(options.toString()).as("printed options hide passwords").doesNotContain("secret");
+    }
+
+    @Test
+    void wrongOptionsSayWhatIsWrong() {
+        assertThatThrownBy(() -> parse("--rate", "10")).hasMessageContaining("registration");
+        assertThatThrownBy(() -> parse("--account", "a:b", "--transport", "smtp")).hasMessageContaining("syslog-tcp");
+        assertThatThrownBy(() -> parse("--account", "a:b", "--events", "5", "--duration", "1m"))
+                .hasMessageContaining("not both");
+        assertThatThrownBy(() -> parse("--account", "a:b", "--scenarios", "ddos")).hasMessageContaining("ddos");
+        assertThatThrownBy(() -> parse("--account", "a:b", "--duration", "soon")).hasMessageContaining("90s");
+        assertThatThrownBy(() -> parse("--account", "a:b", "--appliances")).hasMessageContaining("needs a value");
+    }
+}
