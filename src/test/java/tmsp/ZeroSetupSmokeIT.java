@@ -8,7 +8,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tmsp.simulator.DemoTraffic;
+import tmsp.simulator.Plan;
+import tmsp.simulator.Scenario;
+import tmsp.simulator.SimulationReport;
 import tmsp.support.ApplianceClient;
 import tmsp.support.FreeSyslogPort;
 import org.springframework.test.context.ContextConfiguration;
@@ -20,7 +26,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The README's first command: no settings at all, an H2 file database, demo data on first start. */
+/**
+ * The README's first command: no settings at all, an H2 file database, demo data on first start, whose appliances
+ * register and send through the real API.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tmsp.admin-password=smoke-test-admin")
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = FreeSyslogPort.class)
@@ -36,13 +45,39 @@ class ZeroSetupSmokeIT {
     @Autowired MockMvc mvc;
     @org.springframework.boot.test.web.server.LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
+    @Autowired DemoTraffic demoTraffic;
+    SimulationReport demo;
+
+    /** The demo appliances send in the background after start-up; both tests look at the database after them. */
+    @BeforeEach
+    void demoTrafficSent() throws Exception {
+        demo = demoTraffic.done().get(3, TimeUnit.MINUTES);
+    }
 
     @Test
     void startsOnH2WithALivingDemoPortal() throws Exception {
         assertThat(jdbc.queryForObject("select count(*) from accounts", Long.class)).isEqualTo(5);
-        assertThat(jdbc.queryForObject("select count(*) from products", Long.class)).isGreaterThanOrEqualTo(5);
         assertThat(jdbc.queryForObject("select count(*) from contacts", Long.class)).isEqualTo(10);
-        assertThat(jdbc.queryForObject("select count(*) from accounts where last_received is not null", Long.class)).isEqualTo(5);
+        assertThat(demo.problems()).isEmpty();
+        // 5 discovery appliances and 2 mitigators, registered through the API (so with a token) and beating.
+        assertThat(demo.registered()).isEqualTo(7);
+        assertThat(count("select count(*) from products where token_hash is not null and last_heartbeat_at is not null and hostname like '%.corp.example'"))
+                .isEqualTo(7);
+        assertThat(count("select count(*) from products where type = 'DISCOVERY' and last_received is not null"
+                + " and hostname like 'ddi-%'")).isEqualTo(5);
+        assertThat(count("select count(*) from accounts where last_received is not null")).isEqualTo(5);
+        // What the uploads stored is what the simulator was told it accepted, planted attacks included.
+        String demoUploads = "(select id from uploads where product_id in (select id from products where hostname like 'ddi-%'))";
+        assertThat(demo.accepted()).isPositive();
+        assertThat(count("select count(*) from uploads where id in " + demoUploads)).isEqualTo(demo.uploads());
+        assertThat(count("select count(*) from detections where upload_id in " + demoUploads)).isEqualTo(demo.accepted());
+        assertThat(count("select count(*) from quarantined_lines where upload_id in " + demoUploads))
+                .isEqualTo(demo.rejected()).isEqualTo(demo.plan().malformed());
+        Plan.Planted outbreak = demo.plan().planted().stream()
+                .filter(p -> p.scenario() == Scenario.OUTBREAK).findFirst().orElseThrow();
+        assertThat(jdbc.queryForObject("select count(distinct src_host) from detections where threat_name = ?",
+                Long.class, outbreak.malware())).isEqualTo(outbreak.hosts().size());
+        assertThat(demo.plan().planted()).hasSize(4);
         mvc.perform(get("/api/v1/accounts").param("sort", "incidents").param("dir", "desc")
                         .with(httpBasic("admin", "smoke-test-admin")))
                 .andExpect(status().isOk())
@@ -64,11 +99,17 @@ class ZeroSetupSmokeIT {
                 "application/json", "{\"type\":\"DISCOVERY\",\"hostname\":\"h2-tda\",\"guid\":\"" + java.util.UUID.randomUUID() + "\"}");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(registered.body()).get("token").asText();
+        long productId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(registered.body()).get("productId").asLong();
         var uploaded = appliance.post("/api/v1/logs", "Bearer " + token, "text/plain",
                 "CEF:0|Trend Micro|DDI|6.0|20|Malware|8|shost=pc-1 malType=TROJAN\nnot a log line\n");
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         assertThat(uploaded.body()).contains("\"accepted\":1", "\"rejected\":1");
         assertThat(jdbc.queryForObject("select count(*) from detections where src_host = 'pc-1'", Long.class)).isOne();
-        assertThat(jdbc.queryForObject("select count(*) from quarantined_lines", Long.class)).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from quarantined_lines where product_id = ?", Long.class,
+                productId)).isOne();
+    }
+
+    private long count(String sql) {
+        return jdbc.queryForObject(sql, Long.class);
     }
 }

@@ -1,6 +1,7 @@
 package tmsp.account.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -8,13 +9,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tmsp.account.DemoAccountsCreated;
 import tmsp.identity.Administrators;
 import tmsp.identity.Passwords;
 
-/** Zero set-up mode: a few living accounts on first start, so a newcomer sees a portal at work. */
+/**
+ * Zero set-up mode: a few living accounts on first start, so a newcomer sees a portal at work. Their appliances
+ * register and send through the real API afterwards (the simulator module, on {@link DemoAccountsCreated}).
+ */
 @Component
 @Order(10)
 @ConditionalOnProperty(name = "tmsp.demo-data", havingValue = "true")
@@ -24,6 +30,9 @@ class DemoAccounts implements ApplicationRunner {
 
     record Demo(String name, String company, String country, String first, String last, String user,
                 List<String> services, String language, int startedMonthsAgo) {
+        String registrationUser() {
+            return user + "-appliances";
+        }
     }
 
     static final List<Demo> DEMOS = List.of(
@@ -41,11 +50,14 @@ class DemoAccounts implements ApplicationRunner {
     private final AccountManagement management;
     private final Accounts accounts;
     private final Administrators administrators;
+    private final ApplicationEventPublisher events;
 
-    DemoAccounts(AccountManagement management, Accounts accounts, Administrators administrators) {
+    DemoAccounts(AccountManagement management, Accounts accounts, Administrators administrators,
+                 ApplicationEventPublisher events) {
         this.management = management;
         this.accounts = accounts;
         this.administrators = administrators;
+        this.events = events;
     }
 
     @Override
@@ -56,13 +68,17 @@ class DemoAccounts implements ApplicationRunner {
         }
         String password = Passwords.generate(16);
         long adminId = administrators.all().get(0).id();
+        List<DemoAccountsCreated.DemoAccount> created = new ArrayList<>();
         for (Demo demo : DEMOS) {
             Account account = management.create(form(demo, adminId, password));
+            created.add(new DemoAccountsCreated.DemoAccount(account.getId(), demo.name(), demo.registrationUser(),
+                    password, demo.services().contains("THREAT_MITIGATION")));
             management.addContact(account.getId(), contact(demo.first() + " " + demo.last(),
                     demo.first().toLowerCase() + "@" + demo.user() + ".example", demo.language()));
             management.addContact(account.getId(), contact("Security Operations",
                     "soc@" + demo.user() + ".example", "en"));
         }
+        events.publishEvent(new DemoAccountsCreated(created));
         log.warn("\n\n    Demo data: {} accounts. Their customers log on as {} with the password: {}\n",
                 DEMOS.size(), DEMOS.stream().map(Demo::user).toList(), password);
     }
@@ -75,7 +91,7 @@ class DemoAccounts implements ApplicationRunner {
         form.setContactFirstName(demo.first());
         form.setContactLastName(demo.last());
         form.setContactEmail(demo.first().toLowerCase() + "." + demo.last().toLowerCase() + "@" + demo.user() + ".example");
-        form.setRegistrationUser(demo.user() + "-appliances");
+        form.setRegistrationUser(demo.registrationUser());
         form.setRegistrationPassword(password);
         form.setPortalUser(demo.user());
         form.setPortalPassword(password);

@@ -84,13 +84,6 @@ class RegisteredProduct {
         this.accountId = otherAccountId;
     }
 
-    /** Demo data only: what the appliance's uploads and heartbeats would have set. */
-    void demoActivity(Instant received, Instant heartbeat, SecurityCompliance compliance) {
-        this.lastReceived = received;
-        this.lastHeartbeatAt = heartbeat;
-        this.securityCompliance = compliance;
-    }
-
     public Long getId() { return id; }
     public long getAccountId() { return accountId; }
     public ProductType getType() { return type; }
