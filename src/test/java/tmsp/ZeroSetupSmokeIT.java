@@ -17,7 +17,6 @@ import tmsp.simulator.Scenario;
 import tmsp.simulator.SimulationReport;
 import tmsp.support.ApplianceClient;
 import tmsp.support.FreeSyslogPort;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,13 +31,15 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tmsp.admin-password=smoke-test-admin")
 @AutoConfigureMockMvc
-@ContextConfiguration(initializers = FreeSyslogPort.class)
 class ZeroSetupSmokeIT {
 
     @DynamicPropertySource
     static void freshDataFolder(DynamicPropertyRegistry registry) throws Exception {
         Path data = Files.createTempDirectory("tmsp-zero-setup");
         // The same URL as the default, in a fresh folder instead of ./data.
+        // Its own syslog port: the shared integration-test context, cached beside this one, holds another.
+        int syslogPort = FreeSyslogPort.find();
+        registry.add("tmsp.syslog.port", () -> syslogPort);
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data.resolve("tmsp") + ";DEFAULT_NULL_ORDERING=HIGH");
     }
 

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import tmsp.support.FreeSyslogPort;
 import tmsp.support.IntegrationTest;
 import tmsp.support.TestAccounts;
 
@@ -50,6 +51,35 @@ class SimulatorIT {
         assertThat(count("select count(*) from accounts where id = ? and last_received is not null", id)).isOne();
         for (Plan.Planted planted : plan.planted()) {
             assertThat(stored(planted, id)).as(planted.summary()).isEqualTo(planted.lines());
+        }
+    }
+
+    @Test
+    void overSyslogEveryLineTheSimulatorSentIsStoredOrQuarantined() throws Exception {
+        TestAccounts.Created account = TestAccounts.create(mvc, json, jdbc, "SimulatedSyslog");
+        Plan plan = null;
+        for (String transport : new String[] {"syslog-tcp", "syslog-udp"}) {
+            long before = count("select count(*) from detections where account_id = ?", account.id());
+            Simulation simulation = new Simulation(SimulatorOptions.parse(new String[] {
+                    "--url", "http://127.0.0.1:" + port, "--registration-user", account.registrationUser(),
+                    "--registration-password", TestAccounts.PASSWORD, "--appliances", "2", "--events", "600",
+                    "--rate", "0", "--span", "1h", "--transport", transport, "--syslog-port",
+                    String.valueOf(FreeSyslogPort.port()), "--seed", "7"}, Instant.now()));
+            plan = simulation.plan();
+            SimulationReport report = simulation.run();
+            assertThat(report.problems()).as(transport).isEmpty();
+            assertThat(report.syslogLines()).as(transport).isEqualTo(600);
+            long until = System.nanoTime() + 20_000_000_000L;
+            while (count("select count(*) from detections where account_id = ?", account.id()) - before < 600
+                    && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            assertThat(count("select count(*) from detections where account_id = ?", account.id()) - before)
+                    .as("%s: every line the simulator sent is stored for its account", transport).isEqualTo(600);
+        }
+        for (Plan.Planted planted : plan.planted()) {
+            assertThat(count("select count(*) from detections where account_id = ? and device_external_id = ?",
+                    account.id(), planted.applianceGuid())).isPositive();
         }
     }
 

@@ -11,8 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
- * Gives the syslog listeners a port that is free for both TCP and UDP, so tests never collide with a
- * portal running on this machine (1514) or with another test JVM.
+ * Gives the syslog listeners of the shared test context a port that is free for both TCP and UDP, so tests never
+ * collide with a portal running on this machine (1514) or with another test JVM.
  */
 public class FreeSyslogPort implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -27,7 +27,8 @@ public class FreeSyslogPort implements ApplicationContextInitializer<Configurabl
         TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, "tmsp.syslog.port=" + PORT);
     }
 
-    private static int find() {
+    /** Another free port, for a second application context that lives beside the shared one. */
+    public static int find() {
         for (int attempt = 0; attempt < 20; attempt++) {
             try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                  DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(),
