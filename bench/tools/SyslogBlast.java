@@ -35,16 +35,12 @@ public class SyslogBlast {
     }
 
     private static void send(int port, String guid, int sender, long until, AtomicLong sent) {
+        byte[][] frames = frames(guid, sender);
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
             long i = 0;
             while ((i & 255) != 0 || System.nanoTime() < until) {
-                String message = "<134>1 2026-11-27T10:%02d:%02d.000Z tda-%d ddi - - - CEF:0|Trend Micro|Deep Discovery Inspector|6.0.1208|20|Malware detected|6|rt=Nov 27 2026 10:%02d:%02d GMT+00:00 deviceExternalId=%s src=10.%d.%d.%d shost=pc-%d dst=203.0.113.%d dpt=443 act=blocked malType=TROJAN fname=invoice-%d.exe msg=TROJ_BENCH.%d found"
-                        .formatted(i / 60 % 60, i % 60, sender, i / 60 % 60, i % 60, guid, sender, i / 250 % 250, i % 250,
-                                i % 5000, i % 250, i % 100, i % 50);
-                byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
-                out.write((bytes.length + " ").getBytes(StandardCharsets.US_ASCII));
-                out.write(bytes);
+                out.write(frames[(int) (i % frames.length)]);
                 i++;
             }
             out.flush();
@@ -52,5 +48,21 @@ public class SyslogBlast {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** 4,096 different octet-counted messages, made before the clock starts so the sender is not the limit. */
+    private static byte[][] frames(String guid, int sender) {
+        byte[][] frames = new byte[4096][];
+        for (int i = 0; i < frames.length; i++) {
+            String message = "<134>1 2026-11-27T10:%02d:%02d.000Z tda-%d ddi - - - CEF:0|Trend Micro|Deep Discovery Inspector|6.0.1208|20|Malware detected|6|rt=Nov 27 2026 10:%02d:%02d GMT+00:00 deviceExternalId=%s src=10.%d.%d.%d shost=pc-%d dst=203.0.113.%d dpt=443 act=blocked malType=TROJAN fname=invoice-%d.exe msg=TROJ_BENCH.%d found"
+                    .formatted(i / 60 % 60, i % 60, sender, i / 60 % 60, i % 60, guid, sender, i / 250 % 250, i % 250,
+                            i % 5000, i % 250, i % 100, i % 50);
+            byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+            byte[] header = (bytes.length + " ").getBytes(StandardCharsets.US_ASCII);
+            frames[i] = new byte[header.length + bytes.length];
+            System.arraycopy(header, 0, frames[i], 0, header.length);
+            System.arraycopy(bytes, 0, frames[i], header.length, bytes.length);
+        }
+        return frames;
     }
 }
