@@ -28,7 +28,7 @@ class DetectionSinks {
             return new BatchInsertSink(jdbc, batch, json);
         }
         try {
-            return new PostgresCopySink(DataSourceUtils.getConnection(dataSource), batch, json);
+            return new PostgresCopySink(DataSourceUtils.getConnection(dataSource), batch);
         } catch (SQLException e) {
             throw new IllegalStateException("COPY could not start: " + e.getMessage(), e);
         }

@@ -20,7 +20,7 @@ import tmsp.ingest.ParseOutcome;
 
 /**
  * CPU time per line of the upload hot path without HTTP and PostgreSQL, on one thread: reading lines, parsing
- * them, encoding the rows for COPY. Not a test (no assertions, not run by the build); run it from bench/ with
+ * them, encoding the rows for COPY (as CSV, the former way, and binary). Not a test (no assertions, not run by the build); run it from bench/ with
  * {@code bench/ingest-cpu.sh}. The lines are those of bench/ingest-http.sh.
  */
 public final class IngestHotPathBench {
@@ -34,7 +34,7 @@ public final class IngestHotPathBench {
         IngestLimits limits = new IngestLimits(DataSize.ofMegabytes(50), DataSize.ofMegabytes(500), 65536, 4, 5);
         LineParser parser = new LineParser(ParseOptions.defaults().withMaxLineLength(limits.maxLineLength()));
         ObjectMapper json = new ObjectMapper();
-        String[] stages = {"read lines", "read + parse", "read + parse + encode"};
+        String[] stages = {"read lines", "read + parse", "read + parse + CSV rows", "read + parse + binary rows"};
         System.out.printf(Locale.ROOT, "%d lines a round in requests of %d, %d rounds (the first two warm up)%n",
                 lines, LINES_PER_REQUEST, rounds);
         for (int stage = 0; stage < stages.length; stage++) {
@@ -58,8 +58,9 @@ public final class IngestHotPathBench {
             throws IOException {
         LineReader reader = new LineReader(UploadBody.lines(new ByteArrayInputStream(request), false, limits),
                 limits.maxLineLength());
-        CsvCopyRows rows = new CsvCopyRows(new DetectionSink.Batch(UUID.randomUUID(), 1, 1, Instant.now()), json,
-                320 * 1024);
+        DetectionSink.Batch batch = new DetectionSink.Batch(UUID.randomUUID(), 1, 1, Instant.now());
+        CsvCopyRows csv = stage == 2 ? new CsvCopyRows(batch, json, 320 * 1024) : null;
+        BinaryCopyRows binary = stage == 3 ? new BinaryCopyRows(batch, 320 * 1024) : null;
         long n = 0;
         for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
             if (stage == 0) {
@@ -71,14 +72,20 @@ public final class IngestHotPathBench {
                 n += outcome instanceof Detection ? 1 : 0;
                 continue;
             }
-            rows.add(detection);
-            if (rows.length() >= 256 * 1024) {
-                n += rows.take().length;
+            if (csv != null) {
+                csv.add(detection);
+                if (csv.length() >= 256 * 1024) {
+                    n += csv.take().length;
+                }
+            } else {
+                binary.add(detection);
+                if (binary.size() >= 256 * 1024) {
+                    n += binary.size();
+                    binary.clear();
+                }
             }
         }
-        if (stage == 2) {
-            n += rows.take().length;
-        }
+        n += csv != null ? csv.take().length : binary != null ? binary.size() : 0;
         return n;
     }
 

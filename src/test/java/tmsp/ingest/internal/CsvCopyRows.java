@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import tmsp.ingest.Detection;
 
-/** Detections as rows of COPY's CSV format, collected until the sink sends them. */
+/**
+ * Detections as rows of COPY's CSV format: how PostgresCopySink sent them before it used the binary format,
+ * kept as the reference that BinaryCopyRowsIT compares the binary rows with.
+ */
 final class CsvCopyRows {
 
     private final DetectionSink.Batch batch;
