@@ -21,17 +21,42 @@ final class AttributeMapper {
 
     private final Map<String, String> attributes;
     private final Set<String> used = new HashSet<>();
+    /** Key of a custom field -> its trimmed label, for the keys whose {@code ...Label} the line carries. */
+    private final Map<String, String> labels;
     /** Normalised label -> key of the custom field it names, first one wins. */
-    private final Map<String, String> labelled = new HashMap<>();
+    private final Map<String, String> labelled;
 
     private AttributeMapper(Map<String, String> attributes) {
         this.attributes = attributes;
-        for (Map.Entry<String, String> entry : attributes.entrySet()) {
-            String label = labelOf(entry.getKey());
-            if (label != null) {
-                labelled.putIfAbsent(normalised(label), entry.getKey());
+        this.labels = labels(attributes);
+        this.labelled = labels.isEmpty() ? Map.of() : new HashMap<>();
+        if (!labels.isEmpty()) {
+            for (String key : attributes.keySet()) {
+                String label = labels.get(key);
+                if (label != null) {
+                    labelled.putIfAbsent(normalised(label), key);
+                }
             }
         }
+    }
+
+    /** Each key K whose line also has a non-blank {@code KLabel}, with that label trimmed. */
+    private static Map<String, String> labels(Map<String, String> attributes) {
+        Map<String, String> labels = null;
+        for (Map.Entry<String, String> entry : attributes.entrySet()) {
+            String key = entry.getKey();
+            if (key.endsWith(LABEL_SUFFIX)) {
+                String field = key.substring(0, key.length() - LABEL_SUFFIX.length());
+                String label = entry.getValue();
+                if (attributes.containsKey(field) && label != null && !label.isBlank()) {
+                    if (labels == null) {
+                        labels = new HashMap<>();
+                    }
+                    labels.put(field, label.strip());
+                }
+            }
+        }
+        return labels == null ? Map.of() : labels;
     }
 
     /**
@@ -42,13 +67,32 @@ final class AttributeMapper {
                     Detection.Builder builder) {
         AttributeMapper mapper = new AttributeMapper(attributes);
         mapper.used.addAll(takenByReader);
-        mapper.fill(sources, builder);
+        mapper.fill(Source.of(sources), builder);
     }
 
-    private void fill(Map<Field, List<String>> sources, Detection.Builder builder) {
-        for (Map.Entry<Field, List<String>> entry : sources.entrySet()) {
-            for (String source : entry.getValue()) {
-                if (take(entry.getKey(), source, builder)) {
+    /** One place a field may come from: a key, or (written {@code @label}) the custom field of that label. */
+    private record Source(Field field, String name, boolean isLabel) {
+
+        private static final Source[][] CEF = compile(FieldSources.CEF);
+        private static final Source[][] LEEF = compile(FieldSources.LEEF);
+
+        /** The sources in order, per field in order: read once per table, not per line. */
+        static Source[][] of(Map<Field, List<String>> sources) {
+            return sources == FieldSources.CEF ? CEF : sources == FieldSources.LEEF ? LEEF : compile(sources);
+        }
+
+        private static Source[][] compile(Map<Field, List<String>> sources) {
+            return sources.entrySet().stream().map(entry -> entry.getValue().stream()
+                    .map(source -> source.startsWith("@") ? new Source(entry.getKey(), source.substring(1), true)
+                            : new Source(entry.getKey(), source, false))
+                    .toArray(Source[]::new)).toArray(Source[][]::new);
+        }
+    }
+
+    private void fill(Source[][] sources, Detection.Builder builder) {
+        for (Source[] field : sources) {
+            for (Source source : field) {
+                if (take(source, builder)) {
                     break;
                 }
             }
@@ -56,9 +100,10 @@ final class AttributeMapper {
         putExtras(builder);
     }
 
-    private boolean take(Field field, String source, Detection.Builder builder) {
-        boolean isLabel = source.startsWith("@");
-        String key = isLabel ? labelled.get(source.substring(1)) : source;
+    private boolean take(Source source, Detection.Builder builder) {
+        Field field = source.field();
+        boolean isLabel = source.isLabel();
+        String key = isLabel ? labelled.get(source.name()) : source.name();
         if (key == null || used.contains(key)) {
             return false;
         }
@@ -117,7 +162,7 @@ final class AttributeMapper {
     }
 
     private void putExtras(Detection.Builder builder) {
-        Map<String, String> storedUnder = namesOfLabelledFields();
+        Map<String, String> storedUnder = labels.isEmpty() ? Map.of() : namesOfLabelledFields();
         for (Map.Entry<String, String> entry : attributes.entrySet()) {
             String key = entry.getKey();
             if (used.contains(key) || isLabelStoredAsName(key, storedUnder)) {
@@ -132,7 +177,7 @@ final class AttributeMapper {
         Map<String, String> names = new HashMap<>();
         Set<String> claimed = new HashSet<>();
         for (String key : attributes.keySet()) {
-            String label = labelOf(key);
+            String label = labels.get(key);
             if (label != null && !used.contains(key) && !attributes.containsKey(label) && claimed.add(label)) {
                 names.put(key, label);
             }
@@ -142,14 +187,8 @@ final class AttributeMapper {
 
     /** A {@code ...Label} key whose field is stored under that label already says all it has to say. */
     private static boolean isLabelStoredAsName(String key, Map<String, String> storedUnder) {
-        return key.endsWith(LABEL_SUFFIX)
+        return !storedUnder.isEmpty() && key.endsWith(LABEL_SUFFIX)
                 && storedUnder.containsKey(key.substring(0, key.length() - LABEL_SUFFIX.length()));
-    }
-
-    /** The trimmed label of a custom field, when the line labels it and the label is not blank. */
-    private String labelOf(String key) {
-        String label = attributes.get(key + LABEL_SUFFIX);
-        return label == null || label.isBlank() ? null : label.strip();
     }
 
     static String normalised(String label) {
