@@ -31,6 +31,9 @@ class Quarantine {
 
     /** {@code productId} and {@code accountId} are null for a message whose sender is not known. */
     void keep(UUID uploadId, Long productId, Long accountId, String source, List<Line> lines, Instant receivedAt) {
+        if (lines.isEmpty()) {
+            return; // most uploads: no statement at all
+        }
         List<Object[]> rows = new ArrayList<>(lines.size());
         for (Line line : lines) {
             rows.add(new Object[] {uploadId, productId, accountId, source, line.number(), line.code(), line.reason(),
