@@ -31,7 +31,7 @@ final class PayloadLocator {
             String message = header.message().stripLeading();
             LogFormat inner = formatAt(message);
             if (inner != null) {
-                return accept(new Payload(inner, message, header.fields(), header.time()), accepted);
+                return accept(new Payload(inner, message, header.fields(), header), accepted);
             }
         }
         Matcher marker = MARKER.matcher(text);

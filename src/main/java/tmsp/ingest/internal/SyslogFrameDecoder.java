@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.ByteProcessor;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,8 +29,17 @@ final class SyslogFrameDecoder extends ByteToMessageDecoder {
         this.maxLength = maxLength;
     }
 
+    /** Passes on the frames of one read as one list: one Camel exchange per read, not per message. */
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        List<SyslogFrame> frames = new ArrayList<>();
+        cut(in, frames);
+        if (!frames.isEmpty()) {
+            out.add(frames);
+        }
+    }
+
+    private void cut(ByteBuf in, List<SyslogFrame> out) {
         while (in.isReadable()) {
             if (!skipRest(in)) {
                 return;
@@ -54,7 +64,16 @@ final class SyslogFrameDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        decode(ctx, in, out);
+        List<SyslogFrame> frames = new ArrayList<>();
+        cut(in, frames);
+        last(in, frames);
+        if (!frames.isEmpty()) {
+            out.add(frames);
+        }
+    }
+
+    /** What is left when the sender closes: a broken-off counted frame, or a last line without LF. */
+    private void last(ByteBuf in, List<SyslogFrame> out) {
         if (skipBytes > 0 || skipToLineEnd || !in.isReadable()) {
             in.skipBytes(in.readableBytes());
             return;
@@ -95,7 +114,7 @@ final class SyslogFrameDecoder extends ByteToMessageDecoder {
         return WAIT;
     }
 
-    private boolean octetCounted(ByteBuf in, int length, List<Object> out) {
+    private boolean octetCounted(ByteBuf in, int length, List<SyslogFrame> out) {
         int header = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) ' ') - in.readerIndex() + 1;
         int kept = Math.min(length, maxLength);
         if (in.readableBytes() < header + kept) {
@@ -113,7 +132,7 @@ final class SyslogFrameDecoder extends ByteToMessageDecoder {
         return true;
     }
 
-    private boolean lineFramed(ByteBuf in, List<Object> out) {
+    private boolean lineFramed(ByteBuf in, List<SyslogFrame> out) {
         int end = lineEnd(in);
         if (end < 0) {
             if (in.readableBytes() <= maxLength) {

@@ -1,6 +1,5 @@
 package tmsp.ingest.internal;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -76,8 +75,7 @@ final class SyslogHeaderReader {
         if (!message.isEmpty() && message.charAt(0) == BYTE_ORDER_MARK) {
             message = message.substring(1);
         }
-        Instant time = timestamp.equals(NIL) ? null : EventTimes.syslogTime(timestamp, options);
-        return new SyslogHeader(fields, time, message);
+        return new SyslogHeader(fields, timestamp.equals(NIL) ? null : timestamp, options, message);
     }
 
     /** End of the STRUCTURED-DATA field ("-" or [id param="value"]...), or -1 when it is malformed. */
@@ -109,11 +107,11 @@ final class SyslogHeaderReader {
 
     private static SyslogHeader rfc3164(String line, int start, Map<String, String> fields, ParseOptions options) {
         int pos = start;
-        Instant time = null;
+        String time = null;
         Matcher timestamp = firstMatch(line, pos, RFC3164_TIME, RFC3339_TIME);
         if (timestamp != null) {
             fields.put("syslogTimestamp", timestamp.group());
-            time = EventTimes.syslogTime(timestamp.group(), options);
+            time = timestamp.group();
             pos = timestamp.end() + 1;
         } else if (fields.isEmpty()) {
             return null; // neither priority nor timestamp: not a syslog header
@@ -131,7 +129,7 @@ final class SyslogHeaderReader {
                 rest = rest.substring(tag.end());
             }
         }
-        return new SyslogHeader(fields, time, rest);
+        return new SyslogHeader(fields, time, options, rest);
     }
 
     private static Matcher firstMatch(String line, int start, Pattern... patterns) {

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.apache.camel.component.netty.NettyConstants;
@@ -38,10 +39,13 @@ class SyslogIngest {
         this.parser = new LineParser(ParseOptions.defaults().withMaxLineLength(maxLength));
     }
 
-    /** One message cut from a TCP stream; waits while the queue is full, so the sender is slowed, not lost. */
-    public void tcpFrame(@Body SyslogFrame frame, @Header(NettyConstants.NETTY_REMOTE_ADDRESS) SocketAddress from)
+    /** The messages of one read from a TCP stream; waits while the queue is full, so the sender is slowed, not lost. */
+    public void tcpFrames(@Body List<SyslogFrame> frames, @Header(NettyConstants.NETTY_REMOTE_ADDRESS) SocketAddress from)
             throws InterruptedException {
-        queue.put(message(frame, "tcp", from));
+        String address = address(from);
+        for (SyslogFrame frame : frames) {
+            queue.put(message(frame, "tcp", address));
+        }
     }
 
     /** One UDP datagram: one message by RFC 5426, though some senders pack several lines into one. */
@@ -55,14 +59,14 @@ class SyslogIngest {
             SyslogFrame frame = message.length() > maxLength
                     ? new SyslogFrame(message.substring(0, maxLength), SyslogFrame.Problem.TOO_LONG)
                     : SyslogFrame.of(message);
-            if (!queue.offer(message(frame, "udp", from))) {
+            if (!queue.offer(message(frame, "udp", address(from)))) {
                 reportDrops();
             }
         }
     }
 
-    SyslogMessage message(SyslogFrame frame, String transport, SocketAddress from) {
-        return new SyslogMessage(frame.text(), outcome(frame), transport, address(from), Instant.now());
+    private SyslogMessage message(SyslogFrame frame, String transport, String address) {
+        return new SyslogMessage(frame.text(), outcome(frame), transport, address, Instant.now());
     }
 
     private ParseOutcome outcome(SyslogFrame frame) {
