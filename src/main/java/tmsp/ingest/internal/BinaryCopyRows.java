@@ -110,7 +110,7 @@ final class BinaryCopyRows {
         long seconds = time.getEpochSecond() - POSTGRES_EPOCH;
         int nanos = time.getNano();
         long micros = nanos % 1000 == 0 ? nanos / 1000
-                : (long) Math.rint(Double.parseDouble("0." + String.format("%09d", nanos)) * 1_000_000);
+                : (long) Math.rint(Double.parseDouble("0." + String.format(java.util.Locale.ROOT, "%09d", nanos)) * 1_000_000);
         return seconds * 1_000_000 + micros;
     }
 
