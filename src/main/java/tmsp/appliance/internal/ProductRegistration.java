@@ -19,10 +19,12 @@ class ProductRegistration implements ProductTokens {
     }
 
     private final Products products;
+    private final ProductIdentities identities;
     private final ApplicationEventPublisher events;
 
-    ProductRegistration(Products products, ApplicationEventPublisher events) {
+    ProductRegistration(Products products, ProductIdentities identities, ApplicationEventPublisher events) {
         this.products = products;
+        this.identities = identities;
         this.events = events;
     }
 
@@ -56,11 +58,10 @@ class ProductRegistration implements ProductTokens {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<ApplianceIdentity> authenticate(String bearerToken) {
         if (!Tokens.looksLikeToken(bearerToken)) {
             return Optional.empty();
         }
-        return products.findByTokenHash(Tokens.hash(bearerToken)).map(RegisteredProduct::identity);
+        return identities.byTokenHash(Tokens.hash(bearerToken));
     }
 }

@@ -14,9 +14,6 @@ interface Products extends JpaRepository<RegisteredProduct, Long> {
 
     Optional<RegisteredProduct> findByGuid(String guid);
 
-    Optional<RegisteredProduct> findByTokenHash(String tokenHash);
-
-    List<RegisteredProduct> findTop2BySyslogSource(String address);
 
     @Query("select p from RegisteredProduct p where p.enabled = true and p.heartbeatOverdue = false "
             + "and coalesce(p.lastHeartbeatAt, p.registeredAt) < :before")

@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import tmsp.account.SecurityCompliance;
-import tmsp.appliance.ApplianceIdentity;
 import tmsp.appliance.ProductType;
 
 /** An appliance registered to an account. */
@@ -98,10 +97,6 @@ class RegisteredProduct {
     public Instant getTokenIssuedAt() { return tokenIssuedAt; }
     public String getPatternVersion() { return patternVersion; }
     public boolean isHeartbeatOverdue() { return heartbeatOverdue; }
-
-    ApplianceIdentity identity() {
-        return new ApplianceIdentity(id, accountId, type, guid, hostname, enabled, syslogSource);
-    }
 
     /** @param address a normalised IP address, or null to take syslog from anywhere */
     void sendsSyslogFrom(String address) {
