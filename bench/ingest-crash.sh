@@ -23,39 +23,13 @@ sql() { psql -At -v ON_ERROR_STOP=1 -d "$BENCH_DB" -c "$1"; }
 command -v curl >/dev/null && command -v psql >/dev/null || fail "needs curl and psql"
 
 rm -rf "$OUT" && mkdir -p "$OUT/batches" "$OUT/answers" "$OUT/resent"
-ls target/tmsp-*.jar >/dev/null 2>&1 || ./mvnw -B -q -DskipTests package
-JAR=$(ls target/tmsp-*.jar | head -1)
-psql -q -d postgres -c "drop database if exists $BENCH_DB with (force)" -c "create database $BENCH_DB"
-
+source bench/lib/portal.sh
+fresh_database
 APP=""
-start_app() {  # LOG_NAME
-    TMSP_DB_URL="jdbc:postgresql://$PGHOST:5432/$BENCH_DB" TMSP_DB_USER=$PGUSER TMSP_DB_PASSWORD= \
-    TMSP_ADMIN_PASSWORD=bench-admin-password TMSP_PORT=$PORT TMSP_DEMO_DATA=false TMSP_INGEST_CONCURRENCY=$CLIENTS \
-      java ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres > "$OUT/$1" 2>&1 &
-    APP=$!
-    for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1 && break; sleep 1; done
-    curl -fs "http://127.0.0.1:$PORT/api/v1/health" >/dev/null || fail "the portal did not start (see $OUT/$1)"
-}
 trap '[ -n "$APP" ] && kill $APP 2>/dev/null && wait $APP 2>/dev/null || true' EXIT
 curl -s -o /dev/null "http://127.0.0.1:$PORT/" && fail "something already answers on port $PORT (set PORT)"
-
-log "starting $JAR on port $PORT"
-start_app app-1.log
-for _ in $(seq 1 60); do
-    ADMIN_ID=$(sql "select id from users where username = 'admin'" 2>/dev/null || true)
-    [ -n "$ADMIN_ID" ] && break; sleep 1
-done
-[ -n "$ADMIN_ID" ] || fail "no admin user after start-up (see $OUT/app-1.log)"
-SERVICE_ID=$(sql "select id from services where code = 'THREAT_DISCOVERY'")
-curl -fs -u admin:bench-admin-password -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/v1/accounts" -d \
-  "{\"name\":\"Crash\",\"companyName\":\"Crash Ltd\",\"contactFirstName\":\"C\",\"contactLastName\":\"C\",
-    \"registrationUser\":\"crash-reg\",\"registrationPassword\":\"crash-registration\",\"portalUser\":\"crash\",
-    \"portalPassword\":\"crash-portal-pw\",\"serviceIds\":[$SERVICE_ID],\"managedById\":$ADMIN_ID,
-    \"validFrom\":\"2026-01-01\",\"reportLanguage\":\"en\"}" > /dev/null
-TOKEN=$(curl -fs -u crash-reg:crash-registration -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/v1/products" \
-  -d '{"type":"DISCOVERY","hostname":"crash-tda","guid":"C4A5H000-0000-4000-8000-000000000001","version":"6.0"}' \
-  | sed 's/.*"token":"\([^"]*\)".*/\1/')
-[[ $TOKEN == tmsp_* ]] || fail "registration gave no token"
+PORTAL_LOG=app-1.log start_portal TMSP_INGEST_CONCURRENCY="$CLIENTS"
+register_appliance C4A5H000-0000-4000-8000-000000000001
 
 log "writing $REQUESTS batches of $LINES_PER_REQUEST lines, every ${BAD_EVERY}th one bad"
 awk -v n="$REQUESTS" -v per="$LINES_PER_REQUEST" -v bad="$BAD_EVERY" -v dir="$OUT/batches" 'BEGIN {
@@ -126,7 +100,7 @@ done < "$OUT/statuses.txt"
 (( ACKED + ${#UNACKED[@]} == REQUESTS )) || fail "curl answered $((ACKED + ${#UNACKED[@]})) of $REQUESTS requests"
 
 log "restarting the portal on the same database"
-start_app app-2.log
+PORTAL_LOG=app-2.log start_portal TMSP_INGEST_CONCURRENCY="$CLIENTS"
 
 VIOLATIONS=0
 check() {  # NAME SQL_COUNT_OF_VIOLATIONS

@@ -21,36 +21,11 @@ now_ms() { date +%s%3N; }
 command -v curl >/dev/null && command -v psql >/dev/null || fail "needs curl and psql"
 
 rm -rf "$OUT" && mkdir -p "$OUT/batches"
-ls target/tmsp-*.jar >/dev/null 2>&1 || ./mvnw -B -q -DskipTests package
-JAR=$(ls target/tmsp-*.jar | head -1)
-psql -q -d postgres -c "drop database if exists $BENCH_DB with (force)" -c "create database $BENCH_DB"
-
-log "starting $JAR on port $PORT"
-TMSP_DB_URL="jdbc:postgresql://$PGHOST:5432/$BENCH_DB" TMSP_DB_USER=$PGUSER TMSP_DB_PASSWORD= \
-TMSP_ADMIN_PASSWORD=bench-admin-password TMSP_PORT=$PORT TMSP_DEMO_DATA=false TMSP_INGEST_CONCURRENCY=$CLIENTS \
-  java ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres > "$OUT/app.log" 2>&1 &
-APP=$!
+source bench/lib/portal.sh
+fresh_database
+start_portal TMSP_INGEST_CONCURRENCY="$CLIENTS"
 trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1 && break; sleep 1; done
-curl -fs "http://127.0.0.1:$PORT/api/v1/health" >/dev/null || fail "the portal did not start (see $OUT/app.log)"
-
-# One account, one discovery appliance, registered through the API as an appliance would.
-# (The health check answers before the start-up seeding has created the admin user: wait for it.)
-for _ in $(seq 1 60); do
-    ADMIN_ID=$(psql -At -d "$BENCH_DB" -c "select id from users where username = 'admin'" 2>/dev/null || true)
-    [ -n "$ADMIN_ID" ] && break; sleep 1
-done
-[ -n "$ADMIN_ID" ] || fail "no admin user after start-up (see $OUT/app.log)"
-SERVICE_ID=$(psql -At -d "$BENCH_DB" -c "select id from services where code = 'THREAT_DISCOVERY'")
-curl -fs -u admin:bench-admin-password -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/v1/accounts" -d \
-  "{\"name\":\"Bench\",\"companyName\":\"Bench Ltd\",\"contactFirstName\":\"B\",\"contactLastName\":\"B\",
-    \"registrationUser\":\"bench-reg\",\"registrationPassword\":\"bench-registration\",\"portalUser\":\"bench\",
-    \"portalPassword\":\"bench-portal-pw\",\"serviceIds\":[$SERVICE_ID],\"managedById\":$ADMIN_ID,
-    \"validFrom\":\"2026-01-01\",\"reportLanguage\":\"en\"}" > /dev/null
-TOKEN=$(curl -fs -u bench-reg:bench-registration -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/v1/products" \
-  -d '{"type":"DISCOVERY","hostname":"bench-tda","guid":"B3NCH000-0000-4000-8000-000000000001","version":"6.0"}' \
-  | sed 's/.*"token":"\([^"]*\)".*/\1/')
-[[ $TOKEN == tmsp_* ]] || fail "registration gave no token"
+register_appliance B3NCH000-0000-4000-8000-000000000001
 
 REQUESTS=$(( DETECTIONS / LINES_PER_REQUEST ))
 log "writing $REQUESTS batches of $LINES_PER_REQUEST CEF lines"

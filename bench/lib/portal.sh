@@ -2,14 +2,15 @@
 # account and a discovery appliance through the API as an appliance would. Source it; it needs ROOT, OUT,
 # BENCH_DB, PORT, PGHOST and PGUSER set, and `log` / `fail` defined.
 
-# start_portal [extra env assignments...]: starts the jar in the background, sets APP (its pid), waits for health.
+# start_portal [extra env assignments...]: starts the jar in the background (log: $OUT/${PORTAL_LOG:-app.log},
+# JVM options from JAVA_OPTS), sets APP (its pid), waits until it answers and the first administrator exists.
 start_portal() {
   ls "$ROOT"/target/tmsp-*.jar >/dev/null 2>&1 || (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
   JAR=$(ls "$ROOT"/target/tmsp-*.jar | head -1)
   log "starting $(basename "$JAR") on port $PORT"
   env TMSP_DB_URL="jdbc:postgresql://$PGHOST:5432/$BENCH_DB" TMSP_DB_USER="$PGUSER" TMSP_DB_PASSWORD= \
     TMSP_ADMIN_PASSWORD=bench-admin-password TMSP_PORT="$PORT" TMSP_DEMO_DATA=false "$@" \
-    java ${PORTAL_JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres >> "$OUT/app.log" 2>&1 &
+    java ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres >> "$OUT/${PORTAL_LOG:-app.log}" 2>&1 &
   APP=$!
   # Health answers once the server is up; the first administrator is created a moment later.
   for _ in $(seq 1 180); do
@@ -17,14 +18,15 @@ start_portal() {
       && [ "$(psql -At -d "$BENCH_DB" -c "select count(*) from users where username = 'admin'" 2>/dev/null)" = 1 ] && return 0
     sleep 1
   done
-  fail "the portal did not start (see $OUT/app.log)"
+  fail "the portal did not start (see $OUT/${PORTAL_LOG:-app.log})"
 }
 
 fresh_database() {
   psql -q -d postgres -c "drop database if exists $BENCH_DB with (force)" -c "create database $BENCH_DB"
 }
 
-# register_appliance GUID: creates the account "Bench" once and registers the appliance; sets TOKEN.
+# register_appliance GUID: creates the account "Bench" (registration user bench-reg) once and registers the
+# appliance through the API, as an appliance would; sets TOKEN.
 register_appliance() {
   local guid=$1
   local admin_id service_id
