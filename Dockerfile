@@ -15,5 +15,5 @@ RUN useradd --system --home /app tmsp
 WORKDIR /app
 COPY --from=build /src/target/tmsp-*.jar /app/tmsp.jar
 USER tmsp
-EXPOSE 8080
+EXPOSE 8080 1514/tcp 1514/udp
 ENTRYPOINT ["java", "-jar", "/app/tmsp.jar"]
