@@ -1,6 +1,7 @@
 package tmsp.ingest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -91,14 +93,8 @@ class SyslogIT {
     }
 
     /** Syslog has no answer: wait until the writer has stored what was sent (it flushes every 250 ms). */
-    static <T> T eventually(Supplier<T> value, java.util.function.Predicate<T> done) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        T current = value.get();
-        while (!done.test(current) && System.nanoTime() < until) {
-            Thread.sleep(50);
-            current = value.get();
-        }
-        return current;
+    static <T> T eventually(Callable<T> value, Predicate<T> done) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(value, done::test);
     }
 
     @Test
