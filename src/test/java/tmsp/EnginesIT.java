@@ -51,7 +51,7 @@ class EnginesIT {
     @Test
     void droolsCompiledTheRulesFolder() {
         assertThat(rules.ruleNames()).contains("Malware outbreak across hosts");
-        assertThat(rules.current().newKieSession()).satisfies(session -> {
+        assertThat(rules.current().kieBase().newKieSession()).satisfies(session -> {
             try {
                 assertThat(session.getKieBase().getKiePackage("tmsp.rules.outbreak")).isNotNull();
             } finally {

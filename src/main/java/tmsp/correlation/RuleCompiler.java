@@ -1,24 +1,34 @@
 package tmsp.correlation;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.conf.EventProcessingOption;
 
-/** Compiles DRL sources into a KieBase with the KIE API. Plain Java: rule tests need no Spring. */
+/**
+ * Compiles DRL sources into a stream-mode KieBase with the KIE API: each file's parameters are put in place
+ * first ({@link RuleTemplate}), and a generated declaration gives detections an {@code @expires} of the rule
+ * set's longest window, so sessions hold no more than the windows need. Plain Java: rule tests need no Spring.
+ */
 public final class RuleCompiler {
+
+    static final String MODEL_FILE = "tmsp-model.drl";
+
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
 
     private RuleCompiler() {
     }
-
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
 
     /** The folder that matches the DRL's package, where the KIE builder expects the file. */
     static String folderOf(String drl) {
@@ -26,11 +36,57 @@ public final class RuleCompiler {
         return m.find() ? m.group(1).replace('.', '/') + "/" : "";
     }
 
+    public static CompiledRules compile(Map<String, String> sources) {
+        return compile("local", sources, Map.of());
+    }
+
     /**
-     * @param sources DRL text by file name
-     * @throws RuleCompilationException with the compiler's messages if any file has an error
+     * @param sources   DRL text by file name
+     * @param overrides parameter values by {@code ruleId.parameter}
+     * @throws RuleCompilationException with every message (file, line, text) if any file has an error
      */
-    public static KieBase compile(Map<String, String> sources) {
+    public static CompiledRules compile(String version, Map<String, String> sources, Map<String, String> overrides) {
+        List<String> errors = new ArrayList<>();
+        List<RuleDefinition> rules = new ArrayList<>();
+        Map<String, String> expanded = new LinkedHashMap<>();
+        sources.forEach((name, drl) -> {
+            try {
+                RuleTemplate.Expanded e = RuleTemplate.expand(name, drl, overrides);
+                expanded.put(name, e.drl());
+                rules.addAll(e.rules());
+            } catch (RuleCompilationException e) {
+                errors.addAll(e.messages());
+            }
+        });
+        duplicateIds(rules, errors);
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(errors);
+        }
+        CompiledRules shell = new CompiledRules(version, null, Map.copyOf(sources), Map.copyOf(overrides),
+                List.copyOf(rules));
+        expanded.put(MODEL_FILE, modelDeclarations(shell));
+        return new CompiledRules(version, build(expanded), shell.sources(), shell.overrides(), shell.rules());
+    }
+
+    private static void duplicateIds(List<RuleDefinition> rules, List<String> errors) {
+        Map<String, RuleDefinition> seen = new LinkedHashMap<>();
+        for (RuleDefinition r : rules) {
+            RuleDefinition before = seen.putIfAbsent(r.id(), r);
+            if (before != null) {
+                errors.add(r.file() + ":" + r.line() + ": rule id '" + r.id() + "' is already used by "
+                        + before.file() + ":" + before.line());
+            }
+        }
+    }
+
+    private static String modelDeclarations(CompiledRules rules) {
+        return "package tmsp.rules\n\n"
+                + "declare tmsp.correlation.DetectionFact\n"
+                + "    @role(event)\n    @timestamp(timestamp)\n"
+                + "    @expires(" + rules.detectionLifetime().toSeconds() + "s)\nend\n";
+    }
+
+    private static KieBase build(Map<String, String> sources) {
         KieServices kie = KieServices.Factory.get();
         ReleaseId release = kie.newReleaseId("tmsp", "rules-" + UUID.randomUUID(), "1.0.0");
         KieFileSystem files = kie.newKieFileSystem().generateAndWritePomXML(release);
@@ -42,9 +98,11 @@ public final class RuleCompiler {
             throw new RuleCompilationException(errors);
         }
         try {
-            return kie.newKieContainer(release).getKieBase();
+            KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
+            configuration.setOption(EventProcessingOption.STREAM);
+            return kie.newKieContainer(release).newKieBase(configuration);
         } finally {
-            kie.getRepository().removeKieModule(release); // the container keeps what it needs
+            kie.getRepository().removeKieModule(release); // the KieBase keeps what it needs
         }
     }
 }

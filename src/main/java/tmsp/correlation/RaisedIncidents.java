@@ -1,0 +1,128 @@
+package tmsp.correlation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import tmsp.incident.IncidentFinding;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * The global {@code incidents} every rule raises into: {@code incidents.raise(kcontext, grouping, title,
+ * evidence)}. Rules fire again and again as their windows slide; findings of one rule and grouping whose times
+ * lie within the rule's episode gap of each other are one episode, whose evidence grows.
+ */
+public final class RaisedIncidents {
+
+    /** The evidence an incident keeps at most; its count goes on beyond. */
+    public static final int MAX_EVIDENCE = 10_000;
+
+    private final Map<String, RuleDefinition> rules;
+    private final Map<String, List<Episode>> episodes = new HashMap<>();
+
+    public RaisedIncidents(Collection<RuleDefinition> rules) {
+        this.rules = new HashMap<>();
+        rules.forEach(r -> this.rules.put(r.name(), r));
+    }
+
+    /**
+     * @param kcontext the rule's context ({@code kcontext} in a consequence), which tells which rule raised it
+     * @param grouping what the incident is about, e.g. the host or "attacker -> target"; part of its key
+     * @param evidence the {@link DetectionFact}s behind it
+     */
+    public void raise(RuleContext kcontext, String grouping, String title, Collection<?> evidence) {
+        RuleDefinition rule = rules.get(kcontext.getRule().getName());
+        if (rule == null) {
+            throw new IllegalStateException("Rule '" + kcontext.getRule().getName() + "' has no definition");
+        }
+        List<DetectionFact> facts = new ArrayList<>(evidence.size());
+        for (Object o : evidence) {
+            if (o instanceof DetectionFact d) {
+                facts.add(d);
+            }
+        }
+        if (facts.isEmpty()) {
+            return;
+        }
+        String group = grouping == null ? "" : grouping;
+        List<Episode> list = episodes.computeIfAbsent(rule.id() + "\u0000" + group, k -> new ArrayList<>());
+        Episode target = null;
+        Instant first = facts.stream().map(DetectionFact::getEventTime).min(Instant::compareTo).orElseThrow();
+        Instant last = facts.stream().map(DetectionFact::getEventTime).max(Instant::compareTo).orElseThrow();
+        for (Episode e : list) {
+            if (e.touches(first, last, rule.episodeGap())) {
+                target = e;
+                break;
+            }
+        }
+        if (target == null) {
+            target = new Episode(rule, facts.get(0).getAccountId(), group);
+            list.add(target);
+        }
+        target.add(title, facts);
+    }
+
+    public List<IncidentFinding> findings() {
+        return episodes.values().stream().flatMap(List::stream).map(Episode::finding)
+                .sorted(java.util.Comparator.comparing(IncidentFinding::firstSeen)
+                        .thenComparing(IncidentFinding::ruleId).thenComparing(IncidentFinding::grouping))
+                .toList();
+    }
+
+    private static final class Episode {
+        private final RuleDefinition rule;
+        private final long accountId;
+        private final String grouping;
+        private String title;
+        private Instant firstSeen;
+        private Instant lastSeen;
+        private final TreeSet<String> hosts = new TreeSet<>();
+        private final TreeSet<String> addresses = new TreeSet<>();
+        private final TreeSet<String> threatNames = new TreeSet<>();
+        private final TreeSet<Long> ids = new TreeSet<>();
+
+        Episode(RuleDefinition rule, long accountId, String grouping) {
+            this.rule = rule;
+            this.accountId = accountId;
+            this.grouping = grouping;
+        }
+
+        boolean touches(Instant first, Instant last, Duration gap) {
+            return !first.isAfter(lastSeen.plus(gap)) && !last.isBefore(firstSeen.minus(gap));
+        }
+
+        void add(String newTitle, List<DetectionFact> facts) {
+            title = newTitle;
+            for (DetectionFact d : facts) {
+                if (ids.size() < MAX_EVIDENCE || ids.contains(d.getId())) {
+                    if (!ids.add(d.getId())) {
+                        continue;
+                    }
+                }
+                Instant t = d.getEventTime();
+                firstSeen = firstSeen == null || t.isBefore(firstSeen) ? t : firstSeen;
+                lastSeen = lastSeen == null || t.isAfter(lastSeen) ? t : lastSeen;
+                addIfPresent(hosts, d.getHost());
+                addIfPresent(addresses, d.getSrcAddress());
+                addIfPresent(addresses, d.getDstAddress());
+                addIfPresent(threatNames, d.getThreatName());
+            }
+        }
+
+        IncidentFinding finding() {
+            return new IncidentFinding(rule.id(), accountId, grouping, title, rule.severity(), rule.attack(),
+                    firstSeen, lastSeen, java.util.Set.copyOf(hosts), java.util.Set.copyOf(addresses),
+                    java.util.Set.copyOf(threatNames), java.util.Set.copyOf(ids));
+        }
+
+        private static void addIfPresent(TreeSet<String> set, String value) {
+            if (value != null && set.size() < 1000) {
+                set.add(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package tmsp.ingest;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The read side of stored detections, for correlation and for the evidence of incidents. Nothing outside
+ * {@code ingest} queries the detections table itself.
+ */
+public interface Detections {
+
+    /**
+     * Hands the account's detections with {@code from <= eventTime < to} to the consumer one at a time, in
+     * event-time order (then by id), without holding them: a server-side cursor, never a list of a day.
+     *
+     * @return how many were handed over
+     */
+    long stream(long accountId, Instant from, Instant to, Consumer<StoredDetection> consumer);
+
+    /** The account's detections among {@code ids}, with their raw line, in event-time order; other ids are ignored. */
+    List<StoredDetection> byIds(long accountId, Collection<Long> ids);
+}
