@@ -106,7 +106,8 @@ public final class RaisedIncidents {
     public List<IncidentFinding> findings() {
         return episodes.values().stream().flatMap(List::stream).map(Episode::finding)
                 .sorted(java.util.Comparator.comparing(IncidentFinding::firstSeen)
-                        .thenComparing(IncidentFinding::ruleId).thenComparing(IncidentFinding::grouping))
+                        .thenComparing(IncidentFinding::ruleId).thenComparingLong(IncidentFinding::accountId)
+                        .thenComparing(IncidentFinding::grouping))
                 .toList();
     }
 
