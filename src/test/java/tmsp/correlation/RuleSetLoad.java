@@ -24,7 +24,12 @@ import tmsp.incident.IncidentFinding;
  * 20 servers, noise shaped like the simulator's {@code TrafficGenerator.noise()}, plus its four planted attacks of
  * {@code AttackScenarios} with their field shapes) streamed in event-time order through one session with every
  * rule of {@code rules/}. Prints time, detections/s, facts left, peak heap, incidents by rule, whether each planted
- * attack was found and how many incidents came from noise alone. Run with {@code -Xmx1g} (see docs/RULES.md).
+ * attack was found and how many incidents came from noise alone. After {@code ./mvnw test-compile}:
+ * <pre>
+ * ./mvnw -q dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * java -Xmx1g -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) tmsp.correlation.RuleSetLoad
+ * </pre>
+ * {@code -Ddetections=N} changes the count, {@code -Dfiles=a.drl,b.drl} runs only those files.
  */
 public final class RuleSetLoad {
 
