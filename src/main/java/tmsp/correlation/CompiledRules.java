@@ -7,19 +7,20 @@ import org.kie.api.KieBase;
 
 /**
  * A rule set compiled once for stream-mode sessions: the KieBase, the sources and parameter overrides it was
- * built from, and what its rules say about themselves. Immutable; sessions are made from it per run.
+ * built from, what its rules say about themselves, and the longest window its rules match detections over
+ * ({@code detectionWindow}; windows over derived facts, such as a host's attack phases kept for a day, can be
+ * longer). Immutable; sessions are made from it per run.
  */
 public record CompiledRules(String version, KieBase kieBase, Map<String, String> sources,
-                            Map<String, String> overrides, List<RuleDefinition> rules) {
+                            Map<String, String> overrides, List<RuleDefinition> rules, Duration detectionWindow) {
 
     /** How far before a day the nightly run reads, so an episode crossing midnight is seen whole. */
     public Duration longestWindow() {
         return rules.stream().map(RuleDefinition::longestWindow).max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
-    /** How long a detection stays in a session: the longest window, and at least an hour. */
+    /** How long a detection stays in a session: the longest window over detections, and at least an hour. */
     public Duration detectionLifetime() {
-        Duration longest = longestWindow();
-        return longest.compareTo(Duration.ofHours(1)) < 0 ? Duration.ofHours(1) : longest;
+        return detectionWindow.compareTo(Duration.ofHours(1)) < 0 ? Duration.ofHours(1) : detectionWindow;
     }
 }

@@ -10,13 +10,21 @@ import org.kie.api.runtime.conf.ClockTypeOption;
 import org.kie.api.time.SessionPseudoClock;
 
 /**
- * One stream-mode session of a compiled rule set, driven by event time: a pseudo clock moves to each
- * detection's time, and the rules fire once per clock step, so sliding windows see what they would have seen
- * live. Detections must come in event-time order; one that is older than the clock is still inserted but
+ * One stream-mode session of a compiled rule set, driven by event time: a pseudo clock follows the detections'
+ * times in steps of {@link #STEP_MS}, and the rules fire once per step, so sliding windows see what they would
+ * have seen live. Detections must come in event-time order; one that is older than the clock is still inserted but
  * windows that have passed do not see it (the nightly run reads in order, so that only happens live).
- * Not thread-safe; always {@link #close()}.
+ * The first detection of each account and host is preceded by a {@link HostSeen} fact, the anchor of per-host
+ * rules. Not thread-safe; always {@link #close()}.
  */
 public final class CorrelationSession implements AutoCloseable {
+
+    /**
+     * The clock moves in steps of at least this much event time, and the rules fire once per step: detections a
+     * few milliseconds apart are matched together, and a busy day costs a firing per second instead of one per
+     * detection. Windows are exact to this step.
+     */
+    static final long STEP_MS = 1_000;
 
     /** Rule firings allowed per clock step: a rule that loops is stopped, not left to spin. */
     static final int MAX_FIRINGS_PER_STEP = 1_000_000;
@@ -24,6 +32,7 @@ public final class CorrelationSession implements AutoCloseable {
     private final KieSession session;
     private final SessionPseudoClock clock;
     private final RaisedIncidents incidents;
+    private final java.util.Set<HostSeen> hosts = new java.util.HashSet<>();
     private long inserted;
 
     public CorrelationSession(CompiledRules rules) {
@@ -51,11 +60,18 @@ public final class CorrelationSession implements AutoCloseable {
 
     public void insert(DetectionFact detection) {
         long now = clock.getCurrentTime();
-        if (detection.getTimestamp() > now) {
+        if (detection.getTimestamp() >= now + STEP_MS || inserted == 0 && detection.getTimestamp() > now) {
             if (inserted > 0) {
                 fire();
             }
             clock.advanceTime(detection.getTimestamp() - now, TimeUnit.MILLISECONDS);
+        }
+        if (detection.getHost() != null) {
+            HostSeen host = new HostSeen(detection.getAccountId(), detection.getHost());
+            if (!hosts.contains(host)) {
+                hosts.add(host);
+                session.insert(host);
+            }
         }
         session.insert(detection);
         inserted++;

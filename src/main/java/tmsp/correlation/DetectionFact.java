@@ -12,7 +12,10 @@ import tmsp.ingest.StoredDetection;
  *
  * <p>{@code host} is the internal endpoint the detection is about: the destination when the source is outside
  * ({@code direction == "INBOUND"}), the source otherwise; its host name where known, else its address.
- * {@code severityLevel} is 0 informational, 1 low, 2 medium, 3 high, 4 critical.
+ * {@code severityLevel} is 0 informational, 1 low, 2 medium, 3 high, 4 critical. {@code target} is the other
+ * end, the destination's host name or else its address. Two properties are read once from the text so rules
+ * need no regular expressions per detection: {@code logonOutcome} ({@code "failed"}, {@code "succeeded"} or
+ * null, from the event and rule names) and {@code tactic} (the ATT&CK tactic of the DDI attack phase, or null).
  */
 @Role(Role.Type.EVENT)
 @Timestamp("timestamp")
@@ -45,6 +48,8 @@ public final class DetectionFact {
     private final String application;
     private final long count;
     private final String host;
+    private final String logonOutcome;
+    private final String tactic;
 
     private DetectionFact(Builder b) {
         this.id = b.id;
@@ -74,6 +79,24 @@ public final class DetectionFact {
         this.application = b.application;
         this.count = b.count;
         this.host = "INBOUND".equals(direction) ? either(dstHost, dstAddress) : either(srcHost, srcAddress);
+        this.logonOutcome = LogonOutcome.of(eventName, ruleName);
+        this.tactic = tacticOf(attackPhase);
+    }
+
+    /** The ATT&CK tactic a Deep Discovery attack phase stands for; null for none or an unknown phase. */
+    static String tacticOf(String attackPhase) {
+        if (attackPhase == null) {
+            return null;
+        }
+        return switch (attackPhase) {
+            case "Point of Entry" -> "Initial Access";
+            case "Command and Control Communication" -> "Command and Control";
+            case "Lateral Movement" -> "Lateral Movement";
+            case "Asset and Data Discovery" -> "Discovery";
+            case "Data Exfiltration" -> "Exfiltration";
+            case "Access Attempt" -> "Credential Access";
+            default -> null;
+        };
     }
 
     /** The fact for a stored detection. */
@@ -140,6 +163,9 @@ public final class DetectionFact {
     public String getApplication() { return application; }
     public long getCount() { return count; }
     public String getHost() { return host; }
+    public String getTarget() { return either(dstHost, dstAddress); }
+    public String getLogonOutcome() { return logonOutcome; }
+    public String getTactic() { return tactic; }
 
     @Override
     public String toString() {
@@ -150,7 +176,7 @@ public final class DetectionFact {
     public static final class Builder {
         private final long id;
         private final long accountId;
-        private final Instant eventTime;
+        private Instant eventTime;
         private long productId;
         private String severity = "informational";
         private String eventName;
@@ -180,6 +206,8 @@ public final class DetectionFact {
             this.eventTime = java.util.Objects.requireNonNull(eventTime, "eventTime");
         }
 
+        /** Another event time. */
+        public Builder at(Instant value) { eventTime = java.util.Objects.requireNonNull(value, "eventTime"); return this; }
         public Builder productId(long value) { productId = value; return this; }
         /** informational, low, medium, high or critical. */
         public Builder severity(String value) { severity = value; return this; }

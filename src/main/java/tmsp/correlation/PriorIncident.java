@@ -1,10 +1,13 @@
 package tmsp.correlation;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * An incident of an earlier day that named a host, inserted as a plain fact (not an event) before a run's
- * detections, so rules can see a host's history (a repeat offender). Getters: DRL binds to bean properties.
+ * An incident that named a host, as a plain fact (not an event). The run inserts earlier days' incidents before
+ * its detections, so rules can see a host's history (a repeat offender); {@link RaisedIncidents} inserts one
+ * for each host and day of the incidents the run raises itself, with the detections behind it as evidence.
+ * Getters: DRL binds to bean properties.
  */
 public final class PriorIncident {
 
@@ -13,13 +16,22 @@ public final class PriorIncident {
     private final String ruleId;
     private final Instant firstSeen;
     private final Instant lastSeen;
+    private final List<DetectionFact> evidence;
 
+    /** An earlier day's incident: no detections come with it. */
     public PriorIncident(long accountId, String host, String ruleId, Instant firstSeen, Instant lastSeen) {
+        this(accountId, host, ruleId, firstSeen, lastSeen, List.of());
+    }
+
+    /** An incident of this run, with the detections of the host that raised it. */
+    public PriorIncident(long accountId, String host, String ruleId, Instant firstSeen, Instant lastSeen,
+                         List<DetectionFact> evidence) {
         this.accountId = accountId;
         this.host = host;
         this.ruleId = ruleId;
         this.firstSeen = firstSeen;
         this.lastSeen = lastSeen;
+        this.evidence = List.copyOf(evidence);
     }
 
     public long getAccountId() { return accountId; }
@@ -28,5 +40,18 @@ public final class PriorIncident {
     public Instant getFirstSeen() { return firstSeen; }
     public Instant getLastSeen() { return lastSeen; }
     /** The UTC day number of the last sighting, for "on N days running". */
-    public long getLastSeenDay() { return lastSeen.getEpochSecond() / 86_400; }
+    public long getLastSeenDay() { return dayOf(lastSeen); }
+    /** The detections behind it when this run raised it; empty for an earlier day's. */
+    public List<DetectionFact> getEvidence() { return evidence; }
+    /** Raised by this run (so it has evidence), not read from history. */
+    public boolean isRaisedNow() { return !evidence.isEmpty(); }
+
+    static long dayOf(Instant time) {
+        return Math.floorDiv(time.getEpochSecond(), 86_400);
+    }
+
+    @Override
+    public String toString() {
+        return "PriorIncident[" + accountId + " " + host + " " + ruleId + " " + lastSeen + "]";
+    }
 }

@@ -14,15 +14,22 @@ import org.kie.api.runtime.rule.RuleContext;
 /**
  * The global {@code incidents} every rule raises into: {@code incidents.raise(kcontext, grouping, title,
  * evidence)}. Rules fire again and again as their windows slide; findings of one rule and grouping whose times
- * lie within the rule's episode gap of each other are one episode, whose evidence grows.
+ * lie within the rule's episode gap of each other are one episode, whose evidence grows. Episodes are kept per
+ * rule, account and grouping, so one session fed two accounts never merges them.
+ *
+ * <p>For each host and UTC day an incident names, the first raise also inserts a {@link PriorIncident} with
+ * that host's detections into the session, so a rule about a host's history counts today as well.
  */
 public final class RaisedIncidents {
 
     /** The evidence an incident keeps at most; its count goes on beyond. */
     public static final int MAX_EVIDENCE = 10_000;
+    /** The detections a host's {@link PriorIncident} of this run carries at most. */
+    static final int MAX_HOST_EVIDENCE = 100;
 
     private final Map<String, RuleDefinition> rules;
     private final Map<String, List<Episode>> episodes = new HashMap<>();
+    private final java.util.Set<String> hostDays = new java.util.HashSet<>();
 
     public RaisedIncidents(Collection<RuleDefinition> rules) {
         this.rules = new HashMap<>();
@@ -49,10 +56,12 @@ public final class RaisedIncidents {
             return;
         }
         String group = grouping == null ? "" : grouping;
-        List<Episode> list = episodes.computeIfAbsent(rule.id() + "\u0000" + group, k -> new ArrayList<>());
+        long accountId = facts.get(0).getAccountId();
+        List<Episode> list = episodes.computeIfAbsent(rule.id() + "\u0000" + accountId + "\u0000" + group,
+                k -> new ArrayList<>());
         Episode target = null;
-        Instant first = facts.stream().map(DetectionFact::getEventTime).min(Instant::compareTo).orElseThrow();
-        Instant last = facts.stream().map(DetectionFact::getEventTime).max(Instant::compareTo).orElseThrow();
+        Instant first = earliest(facts);
+        Instant last = latest(facts);
         for (Episode e : list) {
             if (e.touches(first, last, rule.episodeGap())) {
                 target = e;
@@ -60,16 +69,45 @@ public final class RaisedIncidents {
             }
         }
         if (target == null) {
-            target = new Episode(rule, facts.get(0).getAccountId(), group);
+            target = new Episode(rule, accountId, group);
             list.add(target);
         }
         target.add(title, facts);
+        markHostDays(kcontext, rule, accountId, facts);
+    }
+
+    /** Inserts a PriorIncident for each host and day of these facts that has none yet. */
+    private void markHostDays(RuleContext kcontext, RuleDefinition rule, long accountId, List<DetectionFact> facts) {
+        Map<String, List<DetectionFact>> byHostDay = new java.util.LinkedHashMap<>();
+        for (DetectionFact d : facts) {
+            if (d.getHost() != null) {
+                String key = accountId + "\u0000" + d.getHost() + "\u0000" + PriorIncident.dayOf(d.getEventTime());
+                if (!hostDays.contains(key)) {
+                    byHostDay.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
+                }
+            }
+        }
+        byHostDay.forEach((key, hostFacts) -> {
+            hostDays.add(key);
+            List<DetectionFact> kept = hostFacts.subList(0, Math.min(hostFacts.size(), MAX_HOST_EVIDENCE));
+            kcontext.getKieRuntime().insert(new PriorIncident(accountId, hostFacts.get(0).getHost(), rule.id(),
+                    earliest(kept), latest(kept), kept));
+        });
+    }
+
+    private static Instant earliest(List<DetectionFact> facts) {
+        return facts.stream().map(DetectionFact::getEventTime).min(Instant::compareTo).orElseThrow();
+    }
+
+    private static Instant latest(List<DetectionFact> facts) {
+        return facts.stream().map(DetectionFact::getEventTime).max(Instant::compareTo).orElseThrow();
     }
 
     public List<IncidentFinding> findings() {
         return episodes.values().stream().flatMap(List::stream).map(Episode::finding)
                 .sorted(java.util.Comparator.comparing(IncidentFinding::firstSeen)
-                        .thenComparing(IncidentFinding::ruleId).thenComparing(IncidentFinding::grouping))
+                        .thenComparing(IncidentFinding::ruleId).thenComparingLong(IncidentFinding::accountId)
+                        .thenComparing(IncidentFinding::grouping))
                 .toList();
     }
 

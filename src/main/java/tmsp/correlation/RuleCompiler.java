@@ -1,5 +1,6 @@
 package tmsp.correlation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +19,8 @@ import org.kie.api.conf.EventProcessingOption;
 
 /**
  * Compiles DRL sources into a stream-mode KieBase with the KIE API: each file's parameters are put in place
- * first ({@link RuleTemplate}), and a generated declaration gives detections an {@code @expires} of the rule
- * set's longest window, so sessions hold no more than the windows need. Plain Java: rule tests need no Spring.
+ * first ({@link RuleTemplate}), and a generated declaration gives detections an {@code @expires} of the
+ * longest window the rules match detections over, so sessions hold no more than the windows need. Plain Java: rule tests need no Spring.
  */
 public final class RuleCompiler {
 
@@ -48,24 +49,30 @@ public final class RuleCompiler {
     public static CompiledRules compile(String version, Map<String, String> sources, Map<String, String> overrides) {
         List<String> errors = new ArrayList<>();
         List<RuleDefinition> rules = new ArrayList<>();
-        Map<String, String> expanded = new LinkedHashMap<>();
-        sources.forEach((name, drl) -> {
+        Duration detectionWindow = Duration.ZERO;
+        for (var source : sources.entrySet()) {
             try {
-                RuleTemplate.Expanded e = RuleTemplate.expand(name, drl, overrides);
-                expanded.put(name, e.drl());
+                RuleTemplate.Expanded e = RuleTemplate.expand(source.getKey(), source.getValue(), overrides);
                 rules.addAll(e.rules());
+                detectionWindow = e.detectionWindow().compareTo(detectionWindow) > 0 ? e.detectionWindow()
+                        : detectionWindow;
             } catch (RuleCompilationException e) {
                 errors.addAll(e.messages());
             }
-        });
+        }
         duplicateIds(rules, errors);
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }
         CompiledRules shell = new CompiledRules(version, null, Map.copyOf(sources), Map.copyOf(overrides),
-                List.copyOf(rules));
+                List.copyOf(rules), detectionWindow);
+        // Second pass, now that the detections' lifetime is known: windows as long as it are left out.
+        Map<String, String> expanded = new LinkedHashMap<>();
+        sources.forEach((name, drl) ->
+                expanded.put(name, RuleTemplate.expand(name, drl, overrides, shell.detectionLifetime()).drl()));
         expanded.put(MODEL_FILE, modelDeclarations(shell));
-        return new CompiledRules(version, build(expanded), shell.sources(), shell.overrides(), shell.rules());
+        return new CompiledRules(version, build(expanded), shell.sources(), shell.overrides(), shell.rules(),
+                shell.detectionWindow());
     }
 
     private static void duplicateIds(List<RuleDefinition> rules, List<String> errors) {

@@ -1,5 +1,6 @@
 package tmsp.correlation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,6 +12,10 @@ import java.util.regex.Pattern;
 /**
  * Reads each rule's metadata from a DRL file and puts its parameters' values in place of its {@code ${name}}
  * placeholders, before the DRL compiler sees it. Overrides are keyed {@code ruleId.parameter}.
+ *
+ * <p>It also finds how long detections must stay in a session for these rules: the longest window parameter,
+ * leaving out those used only as {@code over window:time(${name})} of a pattern on another type (a derived fact,
+ * such as a host's attack phase kept for a day). Every {@code window:time} must be a parameter.
  */
 final class RuleTemplate {
 
@@ -18,9 +23,11 @@ final class RuleTemplate {
     private static final Pattern RULE_END = Pattern.compile("^\\s*end\\s*(//.*)?$");
     private static final Pattern META = Pattern.compile("@(\\w+)\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
+    private static final Pattern WINDOW = Pattern.compile("over\\s+window:(time|length)\\s*\\(\\s*([^)]*?)\\s*\\)");
+    private static final String DETECTION_TYPE = "DetectionFact";
 
-    /** The expanded DRL and the rules it holds. */
-    record Expanded(String drl, List<RuleDefinition> rules) {
+    /** The expanded DRL, the rules it holds and how long their detections must stay in a session. */
+    record Expanded(String drl, List<RuleDefinition> rules, Duration detectionWindow) {
     }
 
     private RuleTemplate() {
@@ -31,10 +38,20 @@ final class RuleTemplate {
      *                                  unknown placeholder or bad override
      */
     static Expanded expand(String file, String drl, Map<String, String> overrides) {
+        return expand(file, drl, overrides, null);
+    }
+
+    /**
+     * As {@link #expand(String, String, Map)}, and leaves out every window over detections exactly as long as
+     * {@code detectionLifetime}: the detections' {@code @expires} removes them at the same time, and a window
+     * node costs a timer and a second removal per detection.
+     */
+    static Expanded expand(String file, String drl, Map<String, String> overrides, Duration detectionLifetime) {
         List<String> errors = new ArrayList<>();
         List<RuleDefinition> rules = new ArrayList<>();
         String[] lines = drl.split("\n", -1);
         StringBuilder out = new StringBuilder(drl.length());
+        Duration detectionWindow = Duration.ZERO;
         int i = 0;
         while (i < lines.length) {
             Matcher start = RULE_START.matcher(lines[i]);
@@ -52,6 +69,11 @@ final class RuleTemplate {
             RuleDefinition rule = definition(file, i + 1, unquote(start.group(1)), block, overrides, errors);
             if (rule != null) {
                 rules.add(rule);
+                Duration window = detectionWindow(file, i + 1, block, rule, errors);
+                detectionWindow = window.compareTo(detectionWindow) > 0 ? window : detectionWindow;
+                if (detectionLifetime != null) {
+                    block = withoutLifetimeWindows(block, rule, detectionLifetime);
+                }
                 block = substitute(file, i + 1, block, rule, errors);
             }
             out.append(block).append(end < lines.length - 1 ? "\n" : "");
@@ -60,7 +82,103 @@ final class RuleTemplate {
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }
-        return new Expanded(out.toString(), rules);
+        return new Expanded(out.toString(), rules, detectionWindow);
+    }
+
+    /**
+     * The longest of the rule's window parameters that detections are matched over: every duration parameter
+     * except one whose every use is the window of a pattern on another type. Refuses a window that is not a
+     * parameter, which would otherwise outlive the detections unnoticed.
+     */
+    private static Duration detectionWindow(String file, int line, String block, RuleDefinition rule,
+                                            List<String> errors) {
+        Map<String, Boolean> derivedOnly = new LinkedHashMap<>();
+        Matcher w = WINDOW.matcher(block);
+        while (w.find()) {
+            Matcher p = PLACEHOLDER.matcher(w.group(2));
+            if (!w.group(1).equals("time") || !p.matches()) {
+                errors.add(file + ":" + lineAt(line, block, w.start()) + ": rule \"" + rule.name()
+                        + "\" must write its window as window:time(${name}) with a duration parameter, not '"
+                        + w.group() + "'");
+                continue;
+            }
+            boolean derived = !DETECTION_TYPE.equals(patternTypeBefore(block, w.start()));
+            derivedOnly.merge(p.group(1), derived, Boolean::logicalAnd);
+        }
+        Matcher all = PLACEHOLDER.matcher(block);
+        while (all.find()) {
+            if (!insideWindow(block, all.start())) {
+                derivedOnly.put(all.group(1), false);
+            }
+        }
+        return rule.parameters().stream()
+                .filter(p -> p.type() == RuleParameter.Type.DURATION)
+                .filter(p -> !derivedOnly.getOrDefault(p.name(), false))
+                .map(RuleParameter::duration).max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
+    private static String withoutLifetimeWindows(String block, RuleDefinition rule, Duration lifetime) {
+        Map<String, Duration> durations = new LinkedHashMap<>();
+        rule.parameters().stream().filter(p -> p.type() == RuleParameter.Type.DURATION)
+                .forEach(p -> durations.put(p.name(), p.duration()));
+        StringBuilder out = new StringBuilder();
+        Matcher w = WINDOW.matcher(block);
+        while (w.find()) {
+            Matcher p = PLACEHOLDER.matcher(w.group(2));
+            boolean drop = w.group(1).equals("time") && p.matches() && lifetime.equals(durations.get(p.group(1)))
+                    && DETECTION_TYPE.equals(patternTypeBefore(block, w.start()));
+            w.appendReplacement(out, Matcher.quoteReplacement(drop ? "" : w.group()));
+        }
+        w.appendTail(out);
+        return out.toString();
+    }
+
+    private static boolean insideWindow(String block, int at) {
+        int open = block.lastIndexOf("window:time", at);
+        return open >= 0 && block.indexOf(')', open) > at && !block.substring(open, at).contains(")");
+    }
+
+    /**
+     * The simple name of the type whose pattern ends just before {@code at} ({@code Type( ... ) over ...}), or
+     * null when it cannot be told: then the window counts as one over detections, the safe side.
+     */
+    static String patternTypeBefore(String block, int at) {
+        int i = at - 1;
+        while (i >= 0 && Character.isWhitespace(block.charAt(i))) {
+            i--;
+        }
+        if (i < 0 || block.charAt(i) != ')') {
+            return null;
+        }
+        int depth = 0;
+        boolean quoted = false;
+        for (; i >= 0; i--) {
+            char c = block.charAt(i);
+            if (c == '"' && (i == 0 || block.charAt(i - 1) != '\\')) {
+                quoted = !quoted;
+            } else if (!quoted && c == ')') {
+                depth++;
+            } else if (!quoted && c == '(' && --depth == 0) {
+                break;
+            }
+        }
+        int end = i;
+        while (end > 0 && Character.isWhitespace(block.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && (Character.isJavaIdentifierPart(block.charAt(start - 1)) || block.charAt(start - 1) == '.')) {
+            start--;
+        }
+        if (start == end) {
+            return null;
+        }
+        String type = block.substring(start, end);
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+
+    private static int lineAt(int line, String block, int offset) {
+        return line + (int) block.substring(0, offset).chars().filter(c -> c == '\n').count();
     }
 
     private static RuleDefinition definition(String file, int line, String name, String block,
@@ -111,7 +229,7 @@ final class RuleTemplate {
         while (m.find()) {
             String value = values.get(m.group(1));
             if (value == null) {
-                int at = line + (int) block.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+                int at = lineAt(line, block, m.start());
                 errors.add(file + ":" + at + ": rule \"" + rule.name() + "\" uses ${" + m.group(1)
                         + "}, which its @params does not define");
                 value = "0";

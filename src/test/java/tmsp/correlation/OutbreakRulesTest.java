@@ -90,13 +90,18 @@ class OutbreakRulesTest {
     }
 
     @Test
-    void anotherAccountsDetectionsAreNeverCounted() {
+    void anotherAccountsDetectionsAreNeverCountedEvenInOneSession() {
         List<DetectionFact> detections = List.of(detection(1, 1, Duration.ZERO, "TROJ_X", "pc-1"),
                 detection(2, 1, Duration.ofMinutes(1), "TROJ_X", "pc-2"),
                 detection(3, 2, Duration.ofMinutes(2), "TROJ_X", "pc-3"));
-        // Sessions are per account: the run never puts two accounts in one. Each account's own is below.
-        assertThat(CorrelationSession.correlate(rules, detections.subList(0, 2))).isEmpty();
-        assertThat(CorrelationSession.correlate(rules, detections.subList(2, 3))).isEmpty();
+        assertThat(CorrelationSession.correlate(rules, detections)).isEmpty();
+        List<DetectionFact> both = new ArrayList<>(detections);
+        both.add(detection(4, 1, Duration.ofMinutes(3), "TROJ_X", "pc-3"));
+        both.add(detection(5, 2, Duration.ofMinutes(4), "TROJ_X", "pc-1"));
+        both.add(detection(6, 2, Duration.ofMinutes(5), "TROJ_X", "pc-2"));
+        assertThat(CorrelationSession.correlate(rules, both))
+                .extracting(f -> f.accountId() + " " + f.grouping() + " " + f.detectionIds().stream().sorted().toList())
+                .containsExactlyInAnyOrder("1 TROJ_X [1, 2, 4]", "2 TROJ_X [3, 5, 6]");
     }
 
     @Test
