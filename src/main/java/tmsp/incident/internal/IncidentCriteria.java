@@ -82,6 +82,18 @@ record IncidentCriteria(Long accountId, Instant from, Instant to, String severit
         return upper;
     }
 
+    /** A whole number from a form field; null when empty. */
+    static Integer number(String name, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new BadIncidentRequest(name, name + " must be a whole number");
+        }
+    }
+
     static IncidentStatus status(String value) {
         if (blank(value)) {
             return null;

@@ -38,6 +38,11 @@ class IncidentQuery {
         return incidents.findAll(matching(c), page).map(IncidentView::of);
     }
 
+    /** Every rule that has raised an incident, for the lists' rule filter. */
+    List<String> ruleIds() {
+        return incidents.ruleIds();
+    }
+
     Optional<IncidentView> get(long id) {
         return incidents.findById(id).map(IncidentView::of);
     }

@@ -18,4 +18,15 @@ interface Incidents extends JpaRepository<Incident, Long>, JpaSpecificationExecu
     @Query("select i from Incident i where i.accountId = :accountId and i.lastSeen >= :from and i.firstSeen < :to"
             + " and i.id > :after order by i.id")
     List<Incident> inRangeAfter(long accountId, Instant from, Instant to, long after, Limit limit);
+
+    @Query("select distinct i.ruleId from Incident i order by i.ruleId")
+    List<String> ruleIds();
+
+    /** Per severity, how many of the account's incidents are not resolved: rows of {severity, count}. */
+    @Query("select i.severity, count(i) from Incident i where i.accountId = :accountId"
+            + " and i.status <> tmsp.incident.IncidentStatus.RESOLVED group by i.severity")
+    List<Object[]> unresolvedBySeverity(long accountId);
+
+    @Query("select i.firstSeen from Incident i where i.accountId = :accountId and i.firstSeen >= :since")
+    List<Instant> firstSeenSince(long accountId, Instant since);
 }
