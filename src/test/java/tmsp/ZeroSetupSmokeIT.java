@@ -110,6 +110,53 @@ class ZeroSetupSmokeIT {
                 productId)).isOne();
     }
 
+    /** Detections read back, an incident recorded over them and its API, page and consolidated logs, all on H2. */
+    @Test
+    void detectionsAndIncidentsWorkOnTheEmbeddedDatabase(@Autowired tmsp.ingest.Detections detections,
+            @Autowired tmsp.incident.IncidentRecorder recorder) throws Exception {
+        long accountId = jdbc.queryForObject("select min(account_id) from detections where extra like '%\"duser\"%'"
+                + " or extra like '%\"usrName\"%'",
+                Long.class);
+        java.util.List<tmsp.ingest.StoredDetection> seen = new java.util.ArrayList<>();
+        long streamed = detections.stream(accountId, java.time.Instant.EPOCH, java.time.Instant.now().plusSeconds(86_400),
+                seen::add);
+        assertThat(streamed).isEqualTo(count("select count(*) from detections where account_id = " + accountId))
+                .isEqualTo(seen.size());
+        assertThat(seen).isSortedAccordingTo(java.util.Comparator.comparing(tmsp.ingest.StoredDetection::eventTime)
+                .thenComparingLong(tmsp.ingest.StoredDetection::id));
+        assertThat(seen).anySatisfy(d -> assertThat(d.user()).isNotBlank());
+        java.util.List<tmsp.ingest.StoredDetection> evidence = seen.subList(0, 3);
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>(evidence.stream().map(tmsp.ingest.StoredDetection::id).toList());
+        assertThat(detections.byIds(accountId, ids)).extracting(tmsp.ingest.StoredDetection::raw).doesNotContainNull();
+        tmsp.incident.IncidentFinding finding = new tmsp.incident.IncidentFinding("h2-smoke", accountId, "pc-1",
+                "H2 smoke, \"quoted\"", "HIGH", java.util.List.of("T1110"), evidence.get(0).eventTime(),
+                evidence.get(2).eventTime(), java.util.Set.of("pc-1"), java.util.Set.of(), java.util.Set.of(), ids);
+
+        assertThat(recorder.record(accountId, java.util.List.of(finding), java.util.Map.of()))
+                .isEqualTo(new tmsp.incident.IncidentRecorder.Recorded(1, 0));
+        assertThat(recorder.record(accountId, java.util.List.of(finding), java.util.Map.of()))
+                .isEqualTo(new tmsp.incident.IncidentRecorder.Recorded(0, 0));
+        long incident = jdbc.queryForObject("select id from incidents where rule_id = 'h2-smoke'", Long.class);
+        mvc.perform(get("/api/v1/incidents/" + incident).with(httpBasic("admin", "smoke-test-admin")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.evidence.total").value(3))
+                .andExpect(jsonPath("$.evidence.items[0].id").value(evidence.get(0).id()));
+        mvc.perform(get("/api/v1/accounts/" + accountId + "/incidents").param("rule", "h2-smoke")
+                        .with(httpBasic("admin", "smoke-test-admin")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
+        String page = mvc.perform(get("/incidents/" + incident)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Evidence (3 detections)");
+        var logs = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/accounts/" + accountId
+                                + "/consolidated-logs?from=2000-01-01&format=csv"))
+                .header("Authorization", ApplianceClient.basic("admin", "smoke-test-admin")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(logs.statusCode()).isEqualTo(200);
+        assertThat(logs.body()).contains("\"H2 smoke, \"\"quoted\"\"\"").hasLineCount(4);
+    }
+
     private long count(String sql) {
         return jdbc.queryForObject(sql, Long.class);
     }

@@ -49,4 +49,10 @@ class IncidentEvidence {
                 incidentId);
         return count == null ? 0 : count;
     }
+
+    /** Up to {@code limit} detection ids of the incident above {@code after}, in id order: keyset paging. */
+    List<Long> after(long incidentId, long after, int limit) {
+        return jdbc.queryForList("select detection_id from incident_evidence where incident_id = ? and detection_id > ?"
+                + " order by detection_id fetch first ? rows only", Long.class, incidentId, after, limit);
+    }
 }

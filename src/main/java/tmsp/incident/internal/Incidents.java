@@ -2,13 +2,31 @@ package tmsp.incident.internal;
 
 import java.time.Instant;
 import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-interface Incidents extends JpaRepository<Incident, Long> {
+interface Incidents extends JpaRepository<Incident, Long>, JpaSpecificationExecutor<Incident> {
 
     /** Incidents of one rule and grouping whose time span comes within reach of {@code [from, to]}, earliest first. */
     @Query("select i from Incident i where i.accountId = :accountId and i.ruleId = :ruleId and i.grouping = :grouping"
             + " and i.lastSeen >= :from and i.firstSeen <= :to order by i.firstSeen, i.id")
     List<Incident> episodesNear(long accountId, String ruleId, String grouping, Instant from, Instant to);
+
+    /** The account's incidents overlapping {@code [from, to)} after id {@code after}, in id order: keyset paging. */
+    @Query("select i from Incident i where i.accountId = :accountId and i.lastSeen >= :from and i.firstSeen < :to"
+            + " and i.id > :after order by i.id")
+    List<Incident> inRangeAfter(long accountId, Instant from, Instant to, long after, Limit limit);
+
+    @Query("select distinct i.ruleId from Incident i order by i.ruleId")
+    List<String> ruleIds();
+
+    /** Per severity, how many of the account's incidents are not resolved: rows of {severity, count}. */
+    @Query("select i.severity, count(i) from Incident i where i.accountId = :accountId"
+            + " and i.status <> tmsp.incident.IncidentStatus.RESOLVED group by i.severity")
+    List<Object[]> unresolvedBySeverity(long accountId);
+
+    @Query("select i.firstSeen from Incident i where i.accountId = :accountId and i.firstSeen >= :since")
+    List<Instant> firstSeenSince(long accountId, Instant since);
 }

@@ -1,0 +1,20 @@
+package tmsp.web;
+
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * A top-level item of the main menu, contributed by a module as a bean, so the layout needs no edit per feature.
+ * {@code roles} are role names without prefix (e.g. {@code ADMIN}); empty means every signed-in user.
+ */
+public record MenuEntry(int order, String labelKey, String path, Set<String> roles) {
+
+    boolean visibleTo(Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return false;
+        }
+        return roles.isEmpty() || authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> roles.contains(a.startsWith("ROLE_") ? a.substring(5) : a));
+    }
+}
