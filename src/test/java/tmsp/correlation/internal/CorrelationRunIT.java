@@ -272,8 +272,9 @@ class CorrelationRunIT {
             assertThat(failed.get("error").asText()).contains("rule engine broken for the test");
             assertThat(runtime.createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count()).isOne();
 
-            String adminPage = mvc.perform(admin(get("/admin/correlation-runs"))).andReturn().getResponse().getContentAsString();
-            assertThat(adminPage).contains("id=\"job-" + job.getId() + "\"", "id=\"run-" + runId + "\"",
+            MvcResult adminPage = mvc.perform(get("/admin/correlation-runs").with(user("admin").roles("ADMIN"))).andReturn();
+            assertThat(adminPage.getResponse().getStatus()).isEqualTo(200);
+            assertThat(adminPage.getResponse().getContentAsString()).contains("id=\"job-" + job.getId() + "\"", "id=\"run-" + runId + "\"",
                     "rule engine broken for the test", "broken-for-test");
         } finally {
             rules.publish(published);
