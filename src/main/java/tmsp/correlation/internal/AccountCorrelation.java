@@ -97,10 +97,14 @@ class AccountCorrelation {
                     run.getAccountId(), run.getDay(), correlated.detectionsRead(), correlated.findings().size());
         } catch (RuntimeException e) {
             log.warn("Correlation run {} (account {}, {}) failed", runId, run.getAccountId(), run.getDay(), e);
-            inOwnTransaction(() -> runs.findById(runId).map(r -> {
-                r.fail(describe(e), Instant.now());
-                return r;
-            }));
+            try {
+                inOwnTransaction(() -> runs.findById(runId).map(r -> {
+                    r.fail(describe(e), Instant.now());
+                    return r;
+                }));
+            } catch (RuntimeException notRecorded) {
+                e.addSuppressed(notRecorded);
+            }
             throw e;
         }
     }
