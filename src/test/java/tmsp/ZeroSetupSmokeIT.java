@@ -3,6 +3,7 @@ package tmsp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -155,6 +156,28 @@ class ZeroSetupSmokeIT {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(logs.statusCode()).isEqualTo(200);
         assertThat(logs.body()).contains("\"H2 smoke, \"\"quoted\"\"\"").hasLineCount(4);
+    }
+
+    @Test
+    void aCorrelationRunOnTheEmbeddedDatabaseFindsThePlantedOutbreak() throws Exception {
+        Plan.Planted outbreak = demo.plan().planted().stream()
+                .filter(p -> p.scenario() == Scenario.OUTBREAK).findFirst().orElseThrow();
+        long accountId = jdbc.queryForObject("select distinct account_id from detections where threat_name = ?",
+                Long.class, outbreak.malware());
+        String day = jdbc.queryForObject("select min(event_time) from detections where threat_name = ?",
+                java.time.OffsetDateTime.class, outbreak.malware()).atZoneSameInstant(java.time.ZoneOffset.UTC)
+                .toLocalDate().toString();
+        String answer = mvc.perform(post("/api/v1/accounts/" + accountId + "/correlation-runs")
+                        .with(httpBasic("admin", "smoke-test-admin")).contentType("application/json")
+                        .content("{\"day\":\"" + day + "\"}"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        long runId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer).get("runId").asLong();
+        // Here the job executor is on, as in production: the run finishes on its own.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(1)).untilAsserted(() ->
+                mvc.perform(get("/api/v1/correlation-runs/" + runId).with(httpBasic("admin", "smoke-test-admin")))
+                        .andExpect(jsonPath("$.status").value("DONE")));
+        assertThat(count("select count(*) from incidents where account_id = " + accountId
+                + " and rule_id = 'malware-outbreak'")).isPositive();
     }
 
     private long count(String sql) {

@@ -1,6 +1,10 @@
 package tmsp.account.internal;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,6 +49,22 @@ class AccountActivityRecorder implements AccountActivity, AccountLookup {
     @Transactional(readOnly = true)
     public Optional<AccountSummary> byName(String name) {
         return name == null ? Optional.empty() : accounts.findByNameKey(Account.keyOf(name)).map(AccountActivityRecorder::summary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Long> allIds() {
+        return accounts.findAllIds();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, String> namesOf(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            accounts.findNames(ids).forEach(row -> names.put((Long) row[0], (String) row[1]));
+        }
+        return names;
     }
 
     private static AccountSummary summary(Account a) {

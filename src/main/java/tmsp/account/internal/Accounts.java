@@ -11,6 +11,12 @@ interface Accounts extends JpaRepository<Account, Long> {
 
     Optional<Account> findByNameKey(String nameKey);
 
+    @Query("select a.id from Account a order by a.id")
+    java.util.List<Long> findAllIds();
+
+    @Query("select a.id, a.name from Account a where a.id in :ids")
+    java.util.List<Object[]> findNames(java.util.Collection<Long> ids);
+
     Optional<Account> findByRegistrationUser(String registrationUser);
 
     java.util.List<Account> findByManagedById(Long managedById);
