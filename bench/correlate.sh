@@ -100,44 +100,50 @@ for conf in bench/sec/*.conf; do
     sed -e "s/BRUTE_FORCE_COUNT/$SEC_BRUTE_COUNT/; s/BRUTE_FORCE_WINDOW/$SEC_BRUTE_WINDOW/; s/C2_WINDOW/$SEC_C2_WINDOW/" \
         "$conf" > "$OUT/sec/$(basename "$conf")"
 done
-# run_sec NAME CONF...: SEC reads the log to its end and exits; sets SEC_MS and leaves its matches in $OUT/NAME.out
+# run_sec NAME CONF...: SEC reads the log to its end and exits; sets SEC_MS and SEC_CPU_MS (its user + system
+# time: steadier than the elapsed time when other work shares the CPUs) and leaves its matches in $OUT/NAME.out
 run_sec() {
     local name=$1; shift
     local args=(--notail --nointevents --input="$OUT/events.log" --log="$OUT/$name.log" --debug=3)
     for conf in "$@"; do args+=(--conf="$OUT/sec/$conf"); done
     sec --testonly "${args[@]}" > /dev/null || fail "SEC does not accept $* (see $OUT/$name.log)"
     local t0; t0=$(now_ms)
-    sec "${args[@]}" > "$OUT/$name.out" || fail "SEC failed on $* (see $OUT/$name.log)"
+    TIMEFORMAT='%U %S'
+    { time sec "${args[@]}" > "$OUT/$name.out" ; } 2> "$OUT/$name.time" || fail "SEC failed on $* (see $OUT/$name.log)"
     SEC_MS=$(( $(now_ms) - t0 ))
+    SEC_CPU_MS=$(awk '{printf "%.0f", ($1 + $2) * 1000}' "$OUT/$name.time")
 }
 log "SEC with all three rules"
 run_sec sec-all brute-force.conf c2-callback.conf critical.conf
-SEC_ALL_MS=$SEC_MS
+SEC_ALL_MS=$SEC_MS SEC_ALL_CPU_MS=$SEC_CPU_MS
 log "SEC without the pair rule"
 run_sec sec-nopair brute-force.conf critical.conf
-SEC_NOPAIR_MS=$SEC_MS
+SEC_NOPAIR_MS=$SEC_MS SEC_NOPAIR_CPU_MS=$SEC_CPU_MS
 SEC_ALL_RATE=$(per_s "$EVENTS" "$SEC_ALL_MS") SEC_NOPAIR_RATE=$(per_s "$EVENTS" "$SEC_NOPAIR_MS")
 matches() { grep -c "^$2 " "$OUT/$1.out" || true; }
 ATTACKER=$(jq -r '.planted[] | select(.scenario == "BRUTE_FORCE") | .remote' "$OUT/plan.json")
 C2_HOST=$(jq -r '.planted[] | select(.scenario == "C2_CALLBACK") | .hosts[0]' "$OUT/plan.json")
 found_by_sec() { if grep -q -F -- "$2" "$OUT/sec-all.out"; then echo "found"; else echo "MISSED"; fi; }
 say "sec log     $EVENTS lines exported with psql \\copy in $(secs $EXPORT_MS) s (rules: brute force $SEC_BRUTE_COUNT in ${SEC_BRUTE_WINDOW} s keyed on src+dst; download then C&C from one host within ${SEC_C2_WINDOW} s; any critical)"
-say "sec         all three rules: $(secs $SEC_ALL_MS) s, $SEC_ALL_RATE events/s; matches: brute force $(matches sec-all brute-force), C&C pair $(matches sec-all c2-callback), critical $(matches sec-all critical); planted brute force ${ATTACKER:-none}: $( [ -n "$ATTACKER" ] && found_by_sec brute-force "src=$ATTACKER " || echo -), planted C&C on ${C2_HOST:-none}: $( [ -n "$C2_HOST" ] && found_by_sec c2-callback "host=$C2_HOST " || echo -)"
-say "sec         without the pair rule: $(secs $SEC_NOPAIR_MS) s, $SEC_NOPAIR_RATE events/s; matches: brute force $(matches sec-nopair brute-force), critical $(matches sec-nopair critical)"
+say "sec         all three rules: $(secs $SEC_ALL_MS) s, $SEC_ALL_RATE events/s (CPU $(secs $SEC_ALL_CPU_MS) s: $(per_s "$EVENTS" "$SEC_ALL_CPU_MS") per CPU-second); matches: brute force $(matches sec-all brute-force), C&C pair $(matches sec-all c2-callback), critical $(matches sec-all critical); planted brute force ${ATTACKER:-none}: $( [ -n "$ATTACKER" ] && found_by_sec brute-force "src=$ATTACKER " || echo -), planted C&C on ${C2_HOST:-none}: $( [ -n "$C2_HOST" ] && found_by_sec c2-callback "host=$C2_HOST " || echo -)"
+say "sec         without the pair rule: $(secs $SEC_NOPAIR_MS) s, $SEC_NOPAIR_RATE events/s (CPU $(secs $SEC_NOPAIR_CPU_MS) s: $(per_s "$EVENTS" "$SEC_NOPAIR_CPU_MS") per CPU-second); matches: brute force $(matches sec-nopair brute-force), critical $(matches sec-nopair critical)"
 say "            (SEC times its windows by its own clock, never by the events' time: read at full speed, a window spans most of the day)"
 
 # --- The correlation run, inside the portal -------------------------------------------------------------------------
 heap_used_mib() {  # the used heap now (jstat: survivors + eden + old, KiB)
     jstat -gc "$APP" | awk 'NR == 1 {for (i = 1; i <= NF; i++) c[$i] = i} NR == 2 {printf "%.0f", ($c["S0U"] + $c["S1U"] + $c["EU"] + $c["OU"]) / 1024}'
 }
+app_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.0f", ($14 + $15) * 1000 / hz}' "/proc/$APP/stat"; }
 # correlate NAME: POSTs a run of DAY, polls it until DONE (FAILED or no answer breaks the bench run), samples the
-# heap every 100 ms meanwhile; sets RUN (the final JSON), RUN_WALL_MS, RUN_T0/RUN_T1 and PEAK_SAMPLED_MIB.
+# heap every 100 ms meanwhile; sets RUN (the final JSON), RUN_WALL_MS, RUN_T0/RUN_T1, PEAK_SAMPLED_MIB and
+# RUN_CPU_MS (the portal's CPU time from POST to DONE: every thread of it, the job, GC and JIT).
 correlate() {
     local name=$1 code location status t0
     jstat -gc "$APP" 100 > "$OUT/$name-jstat.txt" 2>&1 &
     local sampler=$!
     # jstat is a JVM of its own: let it take its first samples before the run starts.
     for _ in $(seq 1 100); do [ "$(wc -l < "$OUT/$name-jstat.txt")" -ge 3 ] && break; sleep 0.1; done
+    local cpu0; cpu0=$(app_cpu_ms)
     RUN_T0=$(now_ms)
     code=$(curl -s -u "$ADMIN" -H 'Content-Type: application/json' -d "{\"day\":\"$DAY\"}" -o "$OUT/$name-post.json" \
         -D "$OUT/$name-post.headers" -w '%{http_code}' "$BASE/api/v1/accounts/$ACCOUNT_ID/correlation-runs" || true)
@@ -157,6 +163,7 @@ correlate() {
     done
     RUN_T1=$(now_ms)
     RUN_WALL_MS=$(( RUN_T1 - RUN_T0 ))
+    RUN_CPU_MS=$(( $(app_cpu_ms) - cpu0 ))
     kill $sampler 2>/dev/null || true
     echo "$RUN" > "$OUT/$name-run.json"
     [ "$status" = DONE ] || fail "the correlation run ended $status: $(jq -r .error <<< "$RUN") (with HEAP_MAX=$HEAP_MAX an OutOfMemoryError means the heap target is missed; see $OUT/app.log)"
@@ -176,13 +183,13 @@ log "correlation run of $DAY for account $ACCOUNT_ID (heap $HEAP_BEFORE_MIB MiB 
 correlate run1
 READ=$(jq .detectionsRead <<< "$RUN")
 JOB_MS=$(( $(ms_of "$(jq -r .finishedAt <<< "$RUN")") - $(ms_of "$(jq -r .startedAt <<< "$RUN")") ))
-WALL_MS=$RUN_WALL_MS
+WALL_MS=$RUN_WALL_MS CPU_MS=$RUN_CPU_MS
 PEAK_MIB=$PEAK_SAMPLED_MIB
 PEAK_GC_MIB=$(peak_before_gc_mib)
 RULES=$(cat rules/*.drl | grep -c '@id(' || true)
 RATE=$(per_s "$READ" "$WALL_MS")
 say "tmsp        run $(jq -r .runId <<< "$RUN") (rule set $(jq -r .ruleSetVersion <<< "$RUN"), $RULES rules with an @id in $(ls rules/*.drl | wc -l) files of rules/): $READ detections read, $(jq .incidentsRaised <<< "$RUN") incidents raised, $(jq .incidentsUpdated <<< "$RUN") updated"
-say "tmsp        job $(secs $JOB_MS) s (startedAt to finishedAt): $(per_s "$READ" "$JOB_MS") detections/s; end to end (POST to DONE) $(secs $WALL_MS) s: $RATE detections/s"
+say "tmsp        job $(secs $JOB_MS) s (startedAt to finishedAt): $(per_s "$READ" "$JOB_MS") detections/s; end to end (POST to DONE) $(secs $WALL_MS) s: $RATE detections/s; CPU of the portal meanwhile $(secs $CPU_MS) s: $(per_s "$READ" "$CPU_MS") per CPU-second"
 say "heap        $HEAP_BEFORE_MIB MiB used before the run (after a GC); peak during it $PEAK_MIB MiB (jstat every 100 ms), $( [ "$PEAK_GC_MIB" = 0 ] && echo "no GC during it" || echo "$PEAK_GC_MIB MiB just before a GC (GC log)"); -Xmx$HEAP_MAX"
 (( READ >= STORED )) || fail "the run read $READ detections, $STORED are stored for $DAY"
 
@@ -220,7 +227,9 @@ NOISE_PER_100K=$(awk -v n="$NOISE" -v b="$BENIGN" 'BEGIN {printf "%.2f", (b > 0 
 say "quality     $INCIDENTS incidents; planted scenarios found $FOUND of $PLANTED ($(awk -v f="$FOUND" -v p="$PLANTED" 'BEGIN {printf "%.0f", (p > 0 ? 100 * f / p : 100)}') %); incidents from noise $NOISE: $NOISE_PER_100K per 100,000 benign detections"
 sed '$d' "$OUT/quality.txt" >> "$OUT/summary.txt"
 
-say "ratio       TMSP / SEC = $(awk -v a="$RATE" -v b="$SEC_ALL_RATE" 'BEGIN {printf "%.1f", (b > 0 ? a / b : 0)}') (all three rules), $(awk -v a="$RATE" -v b="$SEC_NOPAIR_RATE" 'BEGIN {printf "%.1f", (b > 0 ? a / b : 0)}') (without the pair rule), TMSP end to end with all its rules"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
+TMSP_PER_CPU=$(per_s "$READ" "$CPU_MS")
+say "ratio       TMSP / SEC = $(ratio "$RATE" "$SEC_ALL_RATE") (all three rules), $(ratio "$RATE" "$SEC_NOPAIR_RATE") (without the pair rule): TMSP end to end with all its rules against SEC's elapsed time; per CPU-second $(ratio "$TMSP_PER_CPU" "$(per_s "$EVENTS" "$SEC_ALL_CPU_MS")") and $(ratio "$TMSP_PER_CPU" "$(per_s "$EVENTS" "$SEC_NOPAIR_CPU_MS")")"
 say "targets     $READ detections end to end in <= $TARGET_SECONDS s: $(pass "$WALL_MS <= $TARGET_SECONDS * 1000"); peak heap <= $TARGET_HEAP_MIB MiB: $(pass "$PEAK_MIB <= $TARGET_HEAP_MIB && $PEAK_GC_MIB <= $TARGET_HEAP_MIB"); faster than SEC with all three rules: $(pass "$RATE > $SEC_ALL_RATE"), without the pair rule: $(pass "$RATE > $SEC_NOPAIR_RATE")"
 say "targets     recall 100 %: $(pass "$FOUND == $PLANTED"); <= $TARGET_NOISE_PER_100K incident from noise per 100,000 benign detections: $(pass "$NOISE_PER_100K <= $TARGET_NOISE_PER_100K")"
 echo
