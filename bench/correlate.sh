@@ -51,8 +51,8 @@ fresh_database
 # The job runs inside the portal: its heap is capped at HEAP_MAX (running out fails the run) and every GC is
 # logged with its wall-clock time, for the heap just before each collection during the run.
 JAVA_OPTS="-Xmx$HEAP_MAX -Xlog:gc:file=$OUT/gc.log:timemillis ${JAVA_OPTS:-}"
+trap 'kill ${APP:-} 2>/dev/null || true' EXIT
 start_portal TMSP_SYSLOG_ENABLED=false TMSP_CORRELATION_LIVE=false
-trap 'kill $APP 2>/dev/null || true' EXIT
 # Creates the account "Bench" (registration user bench-reg) and one appliance of its own that sends nothing.
 register_appliance B3NCH000-0000-4000-8000-0000000000C0
 ACCOUNT_ID=$(psql -At -d "$BENCH_DB" -c "select id from accounts where name = 'Bench'")
