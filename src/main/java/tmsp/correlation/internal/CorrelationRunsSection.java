@@ -22,7 +22,7 @@ class CorrelationRunsSection implements AccountPageSection {
 
     @Override
     public int order() {
-        return 5;
+        return 6;
     }
 
     @Override
