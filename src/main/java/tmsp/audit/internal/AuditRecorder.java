@@ -15,6 +15,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import tmsp.account.AccountEvents;
 import tmsp.appliance.ApplianceEvents;
 import tmsp.identity.UserChanged;
+import tmsp.incident.IncidentEvents;
 
 /**
  * Writes the system log. Domain events are recorded in the transaction of the change they describe,
@@ -112,6 +113,22 @@ class AuditRecorder {
     public void on(ApplianceEvents.ProductSyslogSourceSet e) {
         record(e.actor(), AuditAction.PRODUCT_SYSLOG_SOURCE_SET, "product " + e.guid(),
                 e.address() == null ? "syslog from any address" : "syslog only from " + e.address(), null);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(IncidentEvents.IncidentStatusChanged e) {
+        AuditAction action = switch (e.to()) {
+            case ACKNOWLEDGED -> AuditAction.INCIDENT_ACKNOWLEDGED;
+            case RESOLVED -> AuditAction.INCIDENT_RESOLVED;
+            case OPEN -> AuditAction.INCIDENT_REOPENED;
+        };
+        record(e.actor(), action, "incident #" + e.incidentId() + " of account #" + e.accountId(),
+                abbreviate(e.title() + " (was " + e.from() + ")"), null);
+    }
+
+    private static String abbreviate(String details) {
+        return details.length() <= 1000 ? details : details.substring(0, 999) + "…";
     }
 
     private static String account(long id, String name) {

@@ -1,0 +1,70 @@
+package tmsp.incident.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tmsp.incident.IncidentFinding;
+import tmsp.incident.IncidentRecorder;
+
+/**
+ * Upserts findings into incidents, all of one call in one transaction. A finding joins the earliest incident of
+ * its account, rule and grouping whose span comes within the rule's episode gap of its own; otherwise it becomes a
+ * new incident keyed by its first seen. Findings are taken in first-seen order, so two findings of one call that
+ * are one episode also end in one incident.
+ */
+@Component
+class JpaIncidentRecorder implements IncidentRecorder {
+
+    static final Duration DEFAULT_GAP = Duration.ofHours(1);
+
+    private final Incidents incidents;
+    private final IncidentEvidence evidence;
+
+    JpaIncidentRecorder(Incidents incidents, IncidentEvidence evidence) {
+        this.incidents = incidents;
+        this.evidence = evidence;
+    }
+
+    @Override
+    @Transactional
+    public Recorded record(long accountId, List<IncidentFinding> findings, Map<String, Duration> episodeGaps) {
+        Instant now = Instant.now();
+        Set<Long> raised = new HashSet<>();
+        Set<Long> updated = new HashSet<>();
+        List<IncidentFinding> ordered = findings.stream()
+                .sorted(Comparator.comparing(IncidentFinding::firstSeen).thenComparing(IncidentFinding::lastSeen))
+                .toList();
+        for (IncidentFinding finding : ordered) {
+            if (finding.accountId() != accountId) {
+                throw new IllegalArgumentException("A finding of account " + finding.accountId()
+                        + " was recorded for account " + accountId);
+            }
+            Duration gap = episodeGaps == null ? DEFAULT_GAP : episodeGaps.getOrDefault(finding.ruleId(), DEFAULT_GAP);
+            List<Incident> near = incidents.episodesNear(accountId, finding.ruleId(), finding.grouping(),
+                    finding.firstSeen().minus(gap), finding.lastSeen().plus(gap));
+            Incident incident;
+            boolean changed;
+            if (near.isEmpty()) {
+                incident = incidents.save(new Incident(IncidentKeys.of(finding.ruleId(), accountId, finding.grouping(),
+                        finding.firstSeen()), finding, now));
+                raised.add(incident.id());
+                changed = false;
+            } else {
+                incident = near.get(0);
+                changed = incident.absorb(finding, now);
+            }
+            int count = evidence.add(incident.id(), finding.detectionIds());
+            changed |= incident.countEvidence(count, now);
+            if (changed && !raised.contains(incident.id())) {
+                updated.add(incident.id());
+            }
+        }
+        return new Recorded(raised.size(), updated.size());
+    }
+}

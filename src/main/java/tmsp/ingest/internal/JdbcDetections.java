@@ -1,0 +1,78 @@
+package tmsp.ingest.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tmsp.ingest.Detections;
+import tmsp.ingest.StoredDetection;
+
+/**
+ * Reads stored detections back. {@link #stream} runs in its own read-only transaction so that PostgreSQL's
+ * driver can use a server-side cursor (it only does so with autocommit off, a forward-only result set and a
+ * fetch size): the rows of a day pass through {@link #FETCH_SIZE} at a time, never all at once.
+ */
+@Component
+class JdbcDetections implements Detections {
+
+    static final int FETCH_SIZE = 5000;
+    /** Ids per statement in {@link #byIds}: well under any driver's limit on bind parameters. */
+    static final int ID_CHUNK = 1000;
+
+    private final JdbcTemplate cursor;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+    private final StoredDetectionRows rows;
+
+    JdbcDetections(JdbcTemplate jdbc, PlatformTransactionManager transactions, DetectionPartitions partitions) {
+        this.jdbc = jdbc;
+        this.cursor = new JdbcTemplate(jdbc.getDataSource());
+        this.cursor.setFetchSize(FETCH_SIZE);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.rows = new StoredDetectionRows(partitions.onPostgres());
+    }
+
+    @Override
+    public long stream(long accountId, Instant from, Instant to, Consumer<StoredDetection> consumer) {
+        String sql = "select " + rows.columns(false) + " from detections"
+                + " where account_id = ? and event_time >= ? and event_time < ? order by event_time, id";
+        Long handed = readOnly.execute(status -> {
+            long[] count = {0};
+            cursor.query(sql, rs -> {
+                consumer.accept(rows.map(rs, false));
+                count[0]++;
+            }, accountId, Timestamp.from(from), Timestamp.from(to));
+            return count[0];
+        });
+        return handed == null ? 0 : handed;
+    }
+
+    @Override
+    public List<StoredDetection> byIds(long accountId, Collection<Long> ids) {
+        List<Long> distinct = ids.stream().distinct().toList();
+        List<StoredDetection> found = new ArrayList<>();
+        for (int start = 0; start < distinct.size(); start += ID_CHUNK) {
+            List<Long> chunk = distinct.subList(start, Math.min(distinct.size(), start + ID_CHUNK));
+            String sql = "select " + rows.columns(true) + " from detections where account_id = ? and id in ("
+                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+            Object[] args = new Object[chunk.size() + 1];
+            args[0] = accountId;
+            for (int i = 0; i < chunk.size(); i++) {
+                args[i + 1] = chunk.get(i);
+            }
+            found.addAll(jdbc.query(sql, (rs, n) -> rows.map(rs, true), args));
+        }
+        found.sort(Comparator.comparing(StoredDetection::eventTime).thenComparingLong(StoredDetection::id));
+        return found;
+    }
+}
