@@ -25,7 +25,7 @@ final class LiveAccountSession implements AutoCloseable {
     private final CorrelationSession session;
     private final Duration lateAfter;
     private final Duration forgetAfter;
-    private Map<String, Integer> recorded = new HashMap<>();
+    private Map<String, Recorded> recorded = new HashMap<>();
     private Instant clock = Instant.EPOCH;
     private Instant lastActivity = Instant.EPOCH;
     private long late;
@@ -64,17 +64,24 @@ final class LiveAccountSession implements AutoCloseable {
     List<IncidentFinding> changedFindings(Instant now) {
         lastActivity = now;
         List<IncidentFinding> changed = new ArrayList<>();
-        Map<String, Integer> current = new HashMap<>();
+        Map<String, Recorded> current = new HashMap<>();
+        Instant settled = clock.minus(forgetAfter);
         for (IncidentFinding f : session.findings()) {
             String key = f.ruleId() + "\u0000" + f.grouping() + "\u0000" + f.firstSeen();
-            current.put(key, f.detectionIds().size());
-            if (!Integer.valueOf(f.detectionIds().size()).equals(recorded.get(key))) {
+            Recorded seen = new Recorded(f.detectionIds().size(), f.lastSeen());
+            if (!seen.equals(recorded.get(key))) {
                 changed.add(f);
+            }
+            if (!f.lastSeen().isBefore(settled)) {
+                current.put(key, seen);
             }
         }
         recorded = current;
-        session.forgetEpisodesBefore(clock.minus(forgetAfter));
+        session.forgetEpisodesBefore(settled);
         return changed;
+    }
+
+    private record Recorded(int evidence, Instant lastSeen) {
     }
 
     boolean idleSince(Instant cutoff) {
@@ -83,6 +90,11 @@ final class LiveAccountSession implements AutoCloseable {
 
     long late() {
         return late;
+    }
+
+    /** Episodes the session still keeps (they may still grow). */
+    int pendingEpisodes() {
+        return recorded.size();
     }
 
     long factCount() {
