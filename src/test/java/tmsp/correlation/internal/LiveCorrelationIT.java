@@ -35,7 +35,7 @@ import tmsp.support.TestAccounts;
  * API: live correlation finds every planted attack as the batches are stored, and the nightly run of the same
  * day afterwards raises nothing and changes nothing: the same incidents, with the same keys and evidence.
  * The traffic is sent in real time, as appliances send it; detections that arrive later than a rule's window
- * (a backlog uploaded hours late) are the nightly run's to correlate (docs/CORRELATION.md).
+ * (a backlog uploaded hours late) are the nightly run's to correlate (docs/ARCHITECTURE.md, live correlation).
  */
 @IntegrationTest
 @TestPropertySource(properties = "tmsp.correlation.live=true")
