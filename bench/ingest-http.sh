@@ -5,6 +5,7 @@
 # Usage: bench/ingest-http.sh            (DETECTIONS=1000000 LINES_PER_REQUEST=500 CLIENTS=4)
 #        CLIENT=curl-xargs (a curl forked per request, the first runs' client) WARMUP=0 (no cold pass first)
 #        JAVA_OPTS=... (passed to the portal's JVM, e.g. -XX:StartFlightRecording=...)
+#        LIVE=true (live correlation on: every stored batch is also correlated; the rate must stay >= 40,000/s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -23,7 +24,8 @@ command -v curl >/dev/null && command -v psql >/dev/null || fail "needs curl and
 rm -rf "$OUT" && mkdir -p "$OUT/batches"
 source bench/lib/portal.sh
 fresh_database
-start_portal TMSP_INGEST_CONCURRENCY="$CLIENTS"
+LIVE=${LIVE:-false}
+start_portal TMSP_INGEST_CONCURRENCY="$CLIENTS" TMSP_CORRELATION_LIVE="$LIVE"
 trap 'kill $APP 2>/dev/null || true' EXIT
 register_appliance B3NCH000-0000-4000-8000-000000000001
 
@@ -144,7 +146,7 @@ BIN_RATE=$(( STORED * 1000 / (BIN_MS > 0 ? BIN_MS : 1) ))
 raw_copy csv "$OUT/rows.csv"
 COPY_RATE=$(( STORED * 1000 / (COPY_MS > 0 ? COPY_MS : 1) ))
 echo
-echo "== ingest over HTTP: $DETECTIONS CEF detections, $LINES_PER_REQUEST lines a request, $CLIENTS clients ($CLIENT), PostgreSQL"
+echo "== ingest over HTTP: $DETECTIONS CEF detections, $LINES_PER_REQUEST lines a request, $CLIENTS clients ($CLIENT), PostgreSQL, live correlation $LIVE"
 echo "portal      $STORED stored, $QUARANTINED quarantined, $BAD of $REQUESTS requests without a 201 ($ANSWERS answers), in $UPLOAD_MS ms: $RATE events/s"
 echo "baseline    psql \\copy of the same $STORED rows into the same table: $COPY_MS ms: $COPY_RATE events/s (backend CPU $COPY_CPU s)"
 echo "baseline 2  psql \\copy of the same rows as binary COPY (the portal's format): $BIN_MS ms: $BIN_RATE events/s (backend CPU $BIN_CPU s)"

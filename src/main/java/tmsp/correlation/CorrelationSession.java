@@ -83,6 +83,11 @@ public final class CorrelationSession implements AutoCloseable {
         return incidents.findings();
     }
 
+    /** Drops episodes last seen before {@code instant}: a long-lived (live) session would otherwise keep them all. */
+    public void forgetEpisodesBefore(java.time.Instant instant) {
+        incidents.forgetBefore(instant);
+    }
+
     public long inserted() {
         return inserted;
     }

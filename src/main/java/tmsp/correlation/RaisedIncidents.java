@@ -103,6 +103,12 @@ public final class RaisedIncidents {
         return facts.stream().map(DetectionFact::getEventTime).max(Instant::compareTo).orElseThrow();
     }
 
+    /** Forgets the episodes last seen before {@code instant}; later evidence starts a new episode. */
+    public void forgetBefore(Instant instant) {
+        episodes.values().forEach(list -> list.removeIf(e -> e.lastSeen.isBefore(instant)));
+        episodes.values().removeIf(List::isEmpty);
+    }
+
     public List<IncidentFinding> findings() {
         return episodes.values().stream().flatMap(List::stream).map(Episode::finding)
                 .sorted(java.util.Comparator.comparing(IncidentFinding::firstSeen)

@@ -19,6 +19,14 @@ public interface Detections {
      */
     long stream(long accountId, Instant from, Instant to, Consumer<StoredDetection> consumer);
 
+    /**
+     * Hands one upload's (or syslog batch's) detections to the consumer in event-time order: what live
+     * correlation reads after {@link DetectionsStored}.
+     *
+     * @return how many were handed over
+     */
+    long streamUpload(long accountId, java.util.UUID uploadId, Consumer<StoredDetection> consumer);
+
     /** The account's detections among {@code ids}, with their raw line, in event-time order; other ids are ignored. */
     List<StoredDetection> byIds(long accountId, Collection<Long> ids);
 }

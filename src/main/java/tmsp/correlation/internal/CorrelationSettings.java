@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Correlation runs ({@code tmsp.correlation.*}): when the nightly run starts ({@code cron}, six Spring fields, in
  * {@code zone}; "-" switches it off), which zone a run's day is counted in, how often a failing account job
  * is tried in all and how long apart (then it becomes a Camunda incident), and how many days of earlier incidents a run gives the rules.
+ * {@code tmsp.correlation.live} switches on {@link LiveCorrelation}.
  */
 @ConfigurationProperties("tmsp.correlation")
 record CorrelationSettings(@DefaultValue("0 0 2 * * *") String cron,

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -55,6 +56,17 @@ class JdbcDetections implements Detections {
             return count[0];
         });
         return handed == null ? 0 : handed;
+    }
+
+    @Override
+    public long streamUpload(long accountId, UUID uploadId, Consumer<StoredDetection> consumer) {
+        long[] count = {0};
+        jdbc.query("select " + rows.columns(false) + " from detections where account_id = ? and upload_id = ?"
+                + " order by event_time, id", rs -> {
+            consumer.accept(rows.map(rs, false));
+            count[0]++;
+        }, accountId, uploadId);
+        return count[0];
     }
 
     @Override

@@ -4,11 +4,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tmsp.account.AccountActivity;
 import tmsp.appliance.ApplianceIdentity;
 import tmsp.appliance.ProductActivity;
+import tmsp.ingest.DetectionsStored;
 import tmsp.ingest.UploadReceipt;
 
 /** The uploads table: one row per upload, its counts, and the Idempotency-Key that makes retries count once. */
@@ -18,11 +20,14 @@ class UploadLedger {
     private final JdbcTemplate jdbc;
     private final ProductActivity products;
     private final AccountActivity accounts;
+    private final ApplicationEventPublisher events;
 
-    UploadLedger(JdbcTemplate jdbc, ProductActivity products, AccountActivity accounts) {
+    UploadLedger(JdbcTemplate jdbc, ProductActivity products, AccountActivity accounts,
+                 ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.products = products;
         this.accounts = accounts;
+        this.events = events;
     }
 
     Optional<UploadReceipt> find(long productId, String idempotencyKey) {
@@ -38,11 +43,17 @@ class UploadLedger {
                 id, productId, accountId, idempotencyKey, Timestamp.from(receivedAt), Timestamp.from(receivedAt), contentType);
     }
 
-    /** Records the upload's counts and moves the product's and the account's Last Received with it. */
+    /**
+     * Records the upload's counts, moves the product's and the account's Last Received with it and announces the
+     * stored detections (for live correlation).
+     */
     void close(UUID id, ApplianceIdentity product, Instant finishedAt, long bytes, long accepted, int rejected) {
         jdbc.update("update uploads set finished_at = ?, bytes = ?, accepted = ?, rejected = ? where id = ?",
                 Timestamp.from(finishedAt), bytes, accepted, rejected, id);
         products.logsReceived(product.productId(), finishedAt);
         accounts.logsReceived(product.accountId(), finishedAt);
+        if (accepted > 0) {
+            events.publishEvent(new DetectionsStored(product.accountId(), product.productId(), id, accepted, finishedAt));
+        }
     }
 }

@@ -176,6 +176,24 @@ class DetectionsIT {
                 .isEqualTo(1);
     }
 
+    @Test
+    void streamUploadHandsOverOneUploadsDetectionsOfItsAccountInTimeOrder() throws Exception {
+        String later = "CEF:0|Trend Micro|DDI|6|20|Later|4|rt=Mar 10 2026 09:00:05 GMT+00:00 shost=pc-2";
+        String earlier = "CEF:0|Trend Micro|DDI|6|20|Earlier|4|rt=Mar 10 2026 09:00:01 GMT+00:00 shost=pc-1";
+        HttpResponse<String> answer = client.post("/api/v1/logs", "Bearer " + mine.token(), "text/plain",
+                later + "\n" + earlier + "\n");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        client.post("/api/v1/logs", "Bearer " + mine.token(), "text/plain", "CEF:0|Trend Micro|DDI|6|20|Other upload|4|shost=pc-3\n");
+        UUID upload = UUID.fromString(json.readTree(answer.body()).get("uploadId").asText());
+
+        List<StoredDetection> seen = new ArrayList<>();
+        long count = detections.streamUpload(mine.accountId(), upload, seen::add);
+
+        assertThat(count).isEqualTo(2);
+        assertThat(seen).extracting(StoredDetection::eventName).containsExactly("Earlier", "Later");
+        assertThat(detections.streamUpload(theirs.accountId(), upload, seen::add)).as("not their upload").isZero();
+    }
+
     /** Asked from inside the consumer: the connection of the stream's transaction is bound to this thread. */
     private int portalsOfTheStreamingTransaction() {
         Connection connection = DataSourceUtils.getConnection(dataSource);

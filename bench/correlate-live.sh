@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Live correlation under simulator traffic: the portal on PostgreSQL with TMSP_CORRELATION_LIVE=true takes
+# MINUTES (10) of `bin/simulate` traffic at RATE (2000) lines/s over HTTP from 3 appliances; every minute the
+# portal's heap after a full GC is printed (it must stay flat after the warm-up minute). Then the nightly run
+# correlates the same days on demand, and the incidents must be the same: same keys, none raised by the
+# nightly run, none of their evidence changed.
+# Usage: bench/correlate-live.sh            (MINUTES=10 RATE=2000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT="$ROOT/bench/out/correlate-live"
+MINUTES=${MINUTES:-10}
+RATE=${RATE:-2000}
+BENCH_DB=${BENCH_DB:-tmsp_bench_live}
+PORT=${PORT:-18183}
+export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+fail() { printf '\nFAILED: %s\n' "$*" >&2; exit 1; }
+command -v curl >/dev/null && command -v psql >/dev/null && command -v jcmd >/dev/null || fail "needs curl, psql and jcmd"
+source bench/lib/portal.sh
+
+rm -rf "$OUT" && mkdir -p "$OUT"
+fresh_database
+JAVA_OPTS="${JAVA_OPTS:--Xmx2g}" start_portal TMSP_CORRELATION_LIVE=true TMSP_SYSLOG_ENABLED=false
+trap 'kill $SIM 2>/dev/null || true; kill $APP 2>/dev/null || true' EXIT
+register_appliance B3NCH000-0000-4000-8000-0000000011FE   # creates the account "Bench" (bench-reg)
+ACCOUNT=$(psql -At -d "$BENCH_DB" -c "select id from accounts where name = 'Bench'")
+
+heap_after_gc_mb() {
+  jcmd "$APP" GC.run >/dev/null
+  jcmd "$APP" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); print int(v / 1024); exit } }'
+}
+incidents() {
+  psql -At -d "$BENCH_DB" -c "select incident_key || ' ' || detection_count from incidents where account_id = $ACCOUNT order by 1"
+}
+
+log "simulating $MINUTES min at $RATE lines/s (3 appliances, HTTP, every planted attack)"
+bin/simulate --url "http://127.0.0.1:$PORT" --registration-user bench-reg --registration-password bench-registration \
+  --appliances 3 --rate "$RATE" --duration "${MINUTES}m" --transport http --batch 500 --seed 11 \
+  --plan-json "$OUT/plan.json" > "$OUT/simulate.log" 2>&1 &
+SIM=$!
+echo "minute  stored detections  heap after full GC (MB)  live correlation (portal log)"
+HEAPS=()
+for minute in $(seq 1 "$MINUTES"); do
+  sleep 60
+  heap=$(heap_after_gc_mb)
+  HEAPS+=("$heap")
+  stored=$(psql -At -d "$BENCH_DB" -c "select count(*) from detections")
+  printf '%6s  %17s  %23s  %s\n' "$minute" "$stored" "$heap" \
+    "$(grep 'Live correlation:' "$OUT/app.log" | tail -1 | sed 's/.*Live correlation: //')"
+done
+wait "$SIM" || fail "the simulator reported problems (see $OUT/simulate.log)"
+STORED=$(psql -At -d "$BENCH_DB" -c "select count(*) from detections where account_id = $ACCOUNT")
+log "the simulator is done; $STORED detections stored; waiting for live correlation to settle"
+before=""
+for _ in $(seq 1 60); do
+  now=$(incidents | md5sum)
+  [ "$now" = "$before" ] && break
+  before=$now
+  sleep 5
+done
+incidents > "$OUT/live-incidents.txt"
+LIVE=$(wc -l < "$OUT/live-incidents.txt")
+
+log "nightly runs over the same days"
+RAISED=0; UPDATED=0
+for day in $(psql -At -d "$BENCH_DB" -c "select distinct (event_time at time zone 'UTC')::date from detections where account_id = $ACCOUNT order by 1"); do
+  location=$(curl -fs -o /dev/null -w '%header{location}' -u admin:bench-admin-password -H 'Content-Type: application/json' \
+    -d "{\"day\":\"$day\"}" "http://127.0.0.1:$PORT/api/v1/accounts/$ACCOUNT/correlation-runs") \
+    || fail "correlation-runs API not available"
+  for _ in $(seq 1 600); do
+    run=$(curl -fs -u admin:bench-admin-password "http://127.0.0.1:$PORT$location")
+    status=$(sed 's/.*"status":"\([A-Z]*\)".*/\1/' <<< "$run")
+    [ "$status" = DONE ] || [ "$status" = FAILED ] && break
+    sleep 0.5
+  done
+  [ "$status" = DONE ] || fail "the nightly run of $day ended $status: $run"
+  r=$(sed 's/.*"incidentsRaised":\([0-9]*\).*/\1/' <<< "$run"); u=$(sed 's/.*"incidentsUpdated":\([0-9]*\).*/\1/' <<< "$run")
+  log "  $day: read $(sed 's/.*"detectionsRead":\([0-9]*\).*/\1/' <<< "$run"), raised $r, updated $u"
+  RAISED=$(( RAISED + r )); UPDATED=$(( UPDATED + u ))
+done
+incidents > "$OUT/nightly-incidents.txt"
+SAME=$(cmp -s "$OUT/live-incidents.txt" "$OUT/nightly-incidents.txt" && echo yes || echo no)
+
+FIRST=${HEAPS[1]:-${HEAPS[0]}}; LAST=${HEAPS[-1]}
+echo
+echo "== live correlation: $MINUTES min of simulator traffic at $RATE lines/s, PostgreSQL"
+echo "stored      $STORED detections"
+echo "heap        after full GC: minute 2 $FIRST MB, last minute $LAST MB (each minute above)"
+echo "incidents   live $LIVE; the nightly runs then raised $RAISED and updated $UPDATED; identical afterwards: $SAME"
+echo "targets     heap flat after warm-up (last <= minute 2 + 25 %): $([ "$LAST" -le $(( FIRST * 125 / 100 )) ] && echo PASS || echo FAIL);" \
+     "nightly equals live: $([ "$SAME" = yes ] && [ "$RAISED" = 0 ] && echo PASS || echo FAIL)"
