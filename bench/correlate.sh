@@ -17,9 +17,6 @@ BATCH=${BATCH:-5000}                    # lines per upload while loading
 HEAP_MAX=${HEAP_MAX:-1g}
 RUN_TIMEOUT=${RUN_TIMEOUT:-900}         # seconds to wait for a correlation run
 RERUN=${RERUN:-1}                       # run the same day again: must raise nothing new
-SEC_BRUTE_COUNT=${SEC_BRUTE_COUNT:-10}  # SEC rules' thresholds and windows (seconds of SEC's own clock)
-SEC_BRUTE_WINDOW=${SEC_BRUTE_WINDOW:-300}
-SEC_C2_WINDOW=${SEC_C2_WINDOW:-3600}
 TARGET_SECONDS=${TARGET_SECONDS:-10}
 TARGET_HEAP_MIB=${TARGET_HEAP_MIB:-1024}
 TARGET_NOISE_PER_100K=${TARGET_NOISE_PER_100K:-1}
@@ -37,6 +34,23 @@ ms_of() { date -d "$1" +%s%3N; }
 per_s() { awk -v n="$1" -v ms="$2" 'BEGIN {printf "%.0f", (ms > 0 ? n * 1000 / ms : 0)}'; }
 secs() { awk -v ms="$1" 'BEGIN {printf "%.1f", ms / 1000}'; }
 pass() { if awk "BEGIN {exit !($1)}"; then echo PASS; else echo FAIL; fi; }
+# rule_param RULE_ID NAME DEFAULT: a parameter's default from the shipped rule's @params (windows in seconds), so that
+# SEC's rules count and wait as ours do; DEFAULT when rules/ has no such rule or parameter.
+rule_param() {
+    local value
+    value=$(cat rules/*.drl 2>/dev/null | awk -v id="@id(\"$1\")" -v name="$2" 'index($0, id) {found = 1}
+        found && /@params\(/ {n = split(substr($0, index($0, "@params(\"") + 9), kv, /[,"]/)
+            for (i = 1; i <= n; i++) {gsub(/ /, "", kv[i]); if (index(kv[i], name "=") == 1) print substr(kv[i], length(name) + 2)}
+            exit}')
+    case "$value" in
+        *h) echo $(( ${value%h} * 3600 )) ;; *m) echo $(( ${value%m} * 60 )) ;; *s) echo "${value%s}" ;;
+        [0-9]*) echo "$value" ;; *) echo "$3" ;;
+    esac
+}
+# SEC's rules: thresholds and windows (seconds of SEC's own clock) as the shipped brute-force and download-then-callback.
+SEC_BRUTE_COUNT=${SEC_BRUTE_COUNT:-$(rule_param brute-force attempts 20)}
+SEC_BRUTE_WINDOW=${SEC_BRUTE_WINDOW:-$(rule_param brute-force window 3600)}
+SEC_C2_WINDOW=${SEC_C2_WINDOW:-$(rule_param download-then-callback window 3600)}
 for tool in curl psql jq python3 jstat jcmd; do command -v $tool >/dev/null || fail "needs $tool"; done
 command -v sec >/dev/null || apt-get install -y sec >/dev/null || fail "needs sec (apt-get install -y sec)"
 
