@@ -17,9 +17,6 @@ BATCH=${BATCH:-5000}                    # lines per upload while loading
 HEAP_MAX=${HEAP_MAX:-1g}
 RUN_TIMEOUT=${RUN_TIMEOUT:-900}         # seconds to wait for a correlation run
 RERUN=${RERUN:-1}                       # run the same day again: must raise nothing new
-SEC_BRUTE_COUNT=${SEC_BRUTE_COUNT:-10}  # SEC rules' thresholds and windows (seconds of SEC's own clock)
-SEC_BRUTE_WINDOW=${SEC_BRUTE_WINDOW:-300}
-SEC_C2_WINDOW=${SEC_C2_WINDOW:-3600}
 TARGET_SECONDS=${TARGET_SECONDS:-10}
 TARGET_HEAP_MIB=${TARGET_HEAP_MIB:-1024}
 TARGET_NOISE_PER_100K=${TARGET_NOISE_PER_100K:-1}
@@ -37,6 +34,23 @@ ms_of() { date -d "$1" +%s%3N; }
 per_s() { awk -v n="$1" -v ms="$2" 'BEGIN {printf "%.0f", (ms > 0 ? n * 1000 / ms : 0)}'; }
 secs() { awk -v ms="$1" 'BEGIN {printf "%.1f", ms / 1000}'; }
 pass() { if awk "BEGIN {exit !($1)}"; then echo PASS; else echo FAIL; fi; }
+# rule_param RULE_ID NAME DEFAULT: a parameter's default from the shipped rule's @params (windows in seconds), so that
+# SEC's rules count and wait as ours do; DEFAULT when rules/ has no such rule or parameter.
+rule_param() {
+    local value
+    value=$(cat rules/*.drl 2>/dev/null | awk -v id="@id(\"$1\")" -v name="$2" 'index($0, id) {found = 1}
+        found && /@params\(/ {n = split(substr($0, index($0, "@params(\"") + 9), kv, /[,"]/)
+            for (i = 1; i <= n; i++) {gsub(/ /, "", kv[i]); if (index(kv[i], name "=") == 1) print substr(kv[i], length(name) + 2)}
+            exit}')
+    case "$value" in
+        *h) echo $(( ${value%h} * 3600 )) ;; *m) echo $(( ${value%m} * 60 )) ;; *s) echo "${value%s}" ;;
+        [0-9]*) echo "$value" ;; *) echo "$3" ;;
+    esac
+}
+# SEC's rules: thresholds and windows (seconds of SEC's own clock) as the shipped brute-force and download-then-callback.
+SEC_BRUTE_COUNT=${SEC_BRUTE_COUNT:-$(rule_param brute-force attempts 20)}
+SEC_BRUTE_WINDOW=${SEC_BRUTE_WINDOW:-$(rule_param brute-force window 3600)}
+SEC_C2_WINDOW=${SEC_C2_WINDOW:-$(rule_param download-then-callback window 3600)}
 for tool in curl psql jq python3 jstat jcmd; do command -v $tool >/dev/null || fail "needs $tool"; done
 command -v sec >/dev/null || apt-get install -y sec >/dev/null || fail "needs sec (apt-get install -y sec)"
 
@@ -133,17 +147,19 @@ say "            (SEC times its windows by its own clock, never by the events' t
 heap_used_mib() {  # the used heap now (jstat: survivors + eden + old, KiB)
     jstat -gc "$APP" | awk 'NR == 1 {for (i = 1; i <= NF; i++) c[$i] = i} NR == 2 {printf "%.0f", ($c["S0U"] + $c["S1U"] + $c["EU"] + $c["OU"]) / 1024}'
 }
+machine_cpu_ms() { head -1 /proc/stat | awk -v hz="$(getconf CLK_TCK)" '{printf "%.0f", ($2 + $3 + $4 + $7 + $8 + $9) * 1000 / hz}'; }
 app_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.0f", ($14 + $15) * 1000 / hz}' "/proc/$APP/stat"; }
 # correlate NAME: POSTs a run of DAY, polls it until DONE (FAILED or no answer breaks the bench run), samples the
 # heap every 100 ms meanwhile; sets RUN (the final JSON), RUN_WALL_MS, RUN_T0/RUN_T1, PEAK_SAMPLED_MIB and
-# RUN_CPU_MS (the portal's CPU time from POST to DONE: every thread of it, the job, GC and JIT).
+# RUN_CPU_MS (the portal's CPU time from POST to DONE: every thread of it, the job, GC and JIT) and RUN_MACHINE_MS
+# (the CPU time of the whole machine meanwhile: PostgreSQL's share and other work on it).
 correlate() {
     local name=$1 code location status t0
     jstat -gc "$APP" 100 > "$OUT/$name-jstat.txt" 2>&1 &
     local sampler=$!
     # jstat is a JVM of its own: let it take its first samples before the run starts.
     for _ in $(seq 1 100); do [ "$(wc -l < "$OUT/$name-jstat.txt")" -ge 3 ] && break; sleep 0.1; done
-    local cpu0; cpu0=$(app_cpu_ms)
+    local cpu0 machine0; cpu0=$(app_cpu_ms) machine0=$(machine_cpu_ms)
     RUN_T0=$(now_ms)
     code=$(curl -s -u "$ADMIN" -H 'Content-Type: application/json' -d "{\"day\":\"$DAY\"}" -o "$OUT/$name-post.json" \
         -D "$OUT/$name-post.headers" -w '%{http_code}' "$BASE/api/v1/accounts/$ACCOUNT_ID/correlation-runs" || true)
@@ -163,7 +179,7 @@ correlate() {
     done
     RUN_T1=$(now_ms)
     RUN_WALL_MS=$(( RUN_T1 - RUN_T0 ))
-    RUN_CPU_MS=$(( $(app_cpu_ms) - cpu0 ))
+    RUN_CPU_MS=$(( $(app_cpu_ms) - cpu0 )) RUN_MACHINE_MS=$(( $(machine_cpu_ms) - machine0 ))
     kill $sampler 2>/dev/null || true
     echo "$RUN" > "$OUT/$name-run.json"
     [ "$status" = DONE ] || fail "the correlation run ended $status: $(jq -r .error <<< "$RUN") (with HEAP_MAX=$HEAP_MAX an OutOfMemoryError means the heap target is missed; see $OUT/app.log)"
@@ -183,13 +199,13 @@ log "correlation run of $DAY for account $ACCOUNT_ID (heap $HEAP_BEFORE_MIB MiB 
 correlate run1
 READ=$(jq .detectionsRead <<< "$RUN")
 JOB_MS=$(( $(ms_of "$(jq -r .finishedAt <<< "$RUN")") - $(ms_of "$(jq -r .startedAt <<< "$RUN")") ))
-WALL_MS=$RUN_WALL_MS CPU_MS=$RUN_CPU_MS
+WALL_MS=$RUN_WALL_MS CPU_MS=$RUN_CPU_MS MACHINE_MS=$RUN_MACHINE_MS
 PEAK_MIB=$PEAK_SAMPLED_MIB
 PEAK_GC_MIB=$(peak_before_gc_mib)
 RULES=$(cat rules/*.drl | grep -c '@id(' || true)
 RATE=$(per_s "$READ" "$WALL_MS")
 say "tmsp        run $(jq -r .runId <<< "$RUN") (rule set $(jq -r .ruleSetVersion <<< "$RUN"), $RULES rules with an @id in $(ls rules/*.drl | wc -l) files of rules/): $READ detections read, $(jq .incidentsRaised <<< "$RUN") incidents raised, $(jq .incidentsUpdated <<< "$RUN") updated"
-say "tmsp        job $(secs $JOB_MS) s (startedAt to finishedAt): $(per_s "$READ" "$JOB_MS") detections/s; end to end (POST to DONE) $(secs $WALL_MS) s: $RATE detections/s; CPU of the portal meanwhile $(secs $CPU_MS) s: $(per_s "$READ" "$CPU_MS") per CPU-second"
+say "tmsp        job $(secs $JOB_MS) s (startedAt to finishedAt): $(per_s "$READ" "$JOB_MS") detections/s; end to end (POST to DONE) $(secs $WALL_MS) s: $RATE detections/s; CPU of the portal meanwhile $(secs $CPU_MS) s: $(per_s "$READ" "$CPU_MS") per CPU-second; the whole machine $(secs $MACHINE_MS) s of $(secs $(( WALL_MS * $(nproc) ))) s ($(nproc) CPUs)"
 say "heap        $HEAP_BEFORE_MIB MiB used before the run (after a GC); peak during it $PEAK_MIB MiB (jstat every 100 ms), $( [ "$PEAK_GC_MIB" = 0 ] && echo "no GC during it" || echo "$PEAK_GC_MIB MiB just before a GC (GC log)"); -Xmx$HEAP_MAX"
 (( READ >= STORED )) || fail "the run read $READ detections, $STORED are stored for $DAY"
 

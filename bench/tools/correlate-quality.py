@@ -8,7 +8,7 @@ them (hosts, addresses, threatNames, ruleId, title, attack), HOST_ADDRESSES line
 hosts (from the stored detections), BENIGN the number of benign (noise) detections.
 
 A planted scenario is found when an incident of the matching kind names it: the kind is told by the rule's id, title
-or ATT&CK techniques (no rule ids hard-coded), what it names by its hosts, addresses and threat names. An incident is
+or, when no rule says so in words, ATT&CK techniques (no rule ids hard-coded), what it names by its hosts, addresses and threat names. An incident is
 "from noise" when none of its hosts, addresses or threat names belong to a planted scenario. Prints one line per
 scenario and per noise incident, then "QUALITY <planted> <found> <noise incidents> <benign>".
 """
@@ -29,11 +29,13 @@ def listed(incident, field):
     return set(incident.get(field) or [])
 
 
-def of_kind(incident, scenario):
-    words, techniques = KINDS[scenario]
+def by_words(incident, scenario):
     text = " ".join(str(incident.get(f) or "") for f in ("ruleId", "title"))
-    attack = {t.split(".")[0] for t in listed(incident, "attack")}
-    return re.search(words, text, re.IGNORECASE) is not None or bool(attack & techniques)
+    return re.search(KINDS[scenario][0], text, re.IGNORECASE) is not None
+
+
+def by_attack(incident, scenario):
+    return bool({t.split(".")[0] for t in listed(incident, "attack")} & KINDS[scenario][1])
 
 
 def describe(incident):
@@ -74,11 +76,14 @@ def main(plan_file, incidents_file, addresses_file, benign):
     found = 0
     for planted in plan["planted"]:
         naming = [i for i in incidents if names(i, planted)]
-        matching = [i for i in naming if of_kind(i, planted["scenario"])]
+        matching = ([i for i in naming if by_words(i, planted["scenario"])]
+                    or [i for i in naming if by_attack(i, planted["scenario"])])
         if matching:
             found += 1
-            print("  found   %-16s %s -> %d incident(s), e.g. %s" % (
-                planted["scenario"], planted["summary"][:90], len(matching), describe(matching[0])))
+            others = sorted({i.get("ruleId") for i in naming} - {i.get("ruleId") for i in matching})
+            print("  found   %-16s %s -> %s%s" % (
+                planted["scenario"], planted["summary"][:90], describe(matching[0]),
+                "; also named by " + ", ".join(map(str, others)) if others else ""))
         else:
             print("  MISSED  %-16s %s" % (planted["scenario"], planted["summary"][:90]))
             for other in naming[:3]:
