@@ -63,13 +63,14 @@ incidents > "$OUT/live-incidents.txt"
 LIVE=$(wc -l < "$OUT/live-incidents.txt")
 
 log "nightly runs over the same days"
+web_session "$OUT/session.txt"
 RAISED=0; UPDATED=0
 for day in $(psql -At -d "$BENCH_DB" -c "select distinct (event_time at time zone 'UTC')::date from detections where account_id = $ACCOUNT order by 1"); do
   location=$(curl -fs -o /dev/null -w '%header{location}' -u admin:bench-admin-password -H 'Content-Type: application/json' \
     -d "{\"day\":\"$day\"}" "http://127.0.0.1:$PORT/api/v1/accounts/$ACCOUNT/correlation-runs") \
     || fail "correlation-runs API not available"
   for _ in $(seq 1 600); do
-    run=$(curl -fs -u admin:bench-admin-password "http://127.0.0.1:$PORT$location")
+    run=$(curl -fs -b "$OUT/session.txt" "http://127.0.0.1:$PORT$location")
     status=$(sed 's/.*"status":"\([A-Z]*\)".*/\1/' <<< "$run")
     [ "$status" = DONE ] || [ "$status" = FAILED ] && break
     sleep 0.5

@@ -174,7 +174,7 @@ correlate() {
     while [ "$status" = QUEUED ] || [ "$status" = RUNNING ]; do
         (( $(now_ms) - RUN_T0 < RUN_TIMEOUT * 1000 )) || fail "the correlation run did not finish within $RUN_TIMEOUT s ($location)"
         sleep 0.1
-        RUN=$(curl -fs -u "$ADMIN" "$location") || fail "GET $location failed"
+        RUN=$(curl -fs -b "$OUT/session.txt" "$location") || fail "GET $location failed"
         status=$(jq -r .status <<< "$RUN")
     done
     RUN_T1=$(now_ms)
@@ -192,6 +192,7 @@ peak_before_gc_mib() {
         END {print m + 0}' "$OUT/gc.log"
 }
 
+web_session "$OUT/session.txt"   # polls the run with a session, not a password check each time
 jcmd "$APP" GC.run > /dev/null
 HEAP_BEFORE_MIB=$(heap_used_mib)
 LOAD_BEFORE="CPU load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"
