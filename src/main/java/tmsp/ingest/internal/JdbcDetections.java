@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -59,18 +60,26 @@ class JdbcDetections implements Detections {
 
     @Override
     public List<StoredDetection> byIds(long accountId, Collection<Long> ids) {
+        return byIds(accountId, ids, null, null);
+    }
+
+    @Override
+    public List<StoredDetection> byIds(long accountId, Collection<Long> ids, Instant from, Instant to) {
         List<Long> distinct = ids.stream().distinct().toList();
+        String bounds = from == null ? "" : " and event_time >= ? and event_time <= ?";
         List<StoredDetection> found = new ArrayList<>();
         for (int start = 0; start < distinct.size(); start += ID_CHUNK) {
             List<Long> chunk = distinct.subList(start, Math.min(distinct.size(), start + ID_CHUNK));
-            String sql = "select " + rows.columns(true) + " from detections where account_id = ? and id in ("
-                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
-            Object[] args = new Object[chunk.size() + 1];
-            args[0] = accountId;
-            for (int i = 0; i < chunk.size(); i++) {
-                args[i + 1] = chunk.get(i);
+            String sql = "select " + rows.columns(true) + " from detections where account_id = ?" + bounds
+                    + " and id in (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
+            List<Object> args = new ArrayList<>(chunk.size() + 3);
+            args.add(accountId);
+            if (from != null) {
+                args.add(Timestamp.from(from));
+                args.add(Timestamp.from(to));
             }
-            found.addAll(jdbc.query(sql, (rs, n) -> rows.map(rs, true), args));
+            args.addAll(chunk);
+            found.addAll(jdbc.query(sql, (rs, n) -> rows.map(rs, true), args.toArray()));
         }
         found.sort(Comparator.comparing(StoredDetection::eventTime).thenComparingLong(StoredDetection::id));
         return found;
