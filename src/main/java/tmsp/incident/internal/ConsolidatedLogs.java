@@ -133,7 +133,7 @@ class ConsolidatedLogs {
             if (ids.isEmpty()) {
                 return;
             }
-            detections.byIds(incident.accountId(), ids).forEach(consumer);
+            detections.byIds(incident.accountId(), ids, incident.firstSeen(), incident.lastSeen()).forEach(consumer);
             if (ids.size() < EVIDENCE_CHUNK) {
                 return;
             }

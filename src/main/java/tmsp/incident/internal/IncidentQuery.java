@@ -50,7 +50,8 @@ class IncidentQuery {
     /** Evidence is paged by detection id; each page's detections are read from ingest in one go. */
     EvidencePage evidence(IncidentView incident, int page, int size) {
         List<Long> ids = evidence.page(incident.id(), page, size);
-        List<StoredDetection> items = ids.isEmpty() ? List.of() : detections.byIds(incident.accountId(), ids);
+        List<StoredDetection> items = ids.isEmpty() ? List.of() : detections.byIds(incident.accountId(), ids,
+                incident.firstSeen(), incident.lastSeen());
         return new EvidencePage(items, evidence.count(incident.id()), page, size);
     }
 

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tmsp.incident.IncidentFinding;
@@ -23,17 +25,30 @@ class JpaIncidentRecorder implements IncidentRecorder {
 
     static final Duration DEFAULT_GAP = Duration.ofHours(1);
 
+    /** First key of the PostgreSQL advisory locks this class takes; the second is the account id. */
+    static final int LOCK_NAMESPACE = 7007;
+
     private final Incidents incidents;
     private final IncidentEvidence evidence;
+    private final JdbcTemplate jdbc;
+    private final boolean postgres;
 
-    JpaIncidentRecorder(Incidents incidents, IncidentEvidence evidence) {
+    JpaIncidentRecorder(Incidents incidents, IncidentEvidence evidence, JdbcTemplate jdbc) {
         this.incidents = incidents;
         this.evidence = evidence;
+        this.jdbc = jdbc;
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c ->
+                c.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL")));
     }
 
     @Override
     @Transactional
     public Recorded record(long accountId, List<IncidentFinding> findings, Map<String, Duration> episodeGaps) {
+        if (postgres) {
+            // Nightly and live correlation may record the same account at once: one after the other, the second
+            // finds the first's incidents instead of inserting the same key again. Released at commit.
+            jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> { }, LOCK_NAMESPACE, (int) accountId);
+        }
         Instant now = Instant.now();
         Set<Long> raised = new HashSet<>();
         Set<Long> updated = new HashSet<>();

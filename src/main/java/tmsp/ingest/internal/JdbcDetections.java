@@ -1,13 +1,17 @@
 package tmsp.ingest.internal;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,6 +36,7 @@ class JdbcDetections implements Detections {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
     private final StoredDetectionRows rows;
+    private final boolean postgres;
 
     JdbcDetections(JdbcTemplate jdbc, PlatformTransactionManager transactions, DetectionPartitions partitions) {
         this.jdbc = jdbc;
@@ -40,7 +45,8 @@ class JdbcDetections implements Detections {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.rows = new StoredDetectionRows(partitions.onPostgres());
+        this.postgres = partitions.onPostgres();
+        this.rows = new StoredDetectionRows(postgres);
     }
 
     @Override
@@ -48,11 +54,22 @@ class JdbcDetections implements Detections {
         String sql = "select " + rows.columns(false) + " from detections"
                 + " where account_id = ? and event_time >= ? and event_time < ? order by event_time, id";
         Long handed = readOnly.execute(status -> {
+            if (postgres) {
+                // JIT compiles expressions for analytic queries; for a plain index scan it is only start-up cost
+                cursor.execute("set local jit = off");
+            }
             long[] count = {0};
-            cursor.query(sql, rs -> {
+            cursor.query(connection -> {
+                PreparedStatement statement = connection.prepareStatement(sql);
+                binaryTransfer(statement);
+                statement.setLong(1, accountId);
+                statement.setTimestamp(2, Timestamp.from(from));
+                statement.setTimestamp(3, Timestamp.from(to));
+                return statement;
+            }, rs -> {
                 consumer.accept(rows.map(rs, false));
                 count[0]++;
-            }, accountId, Timestamp.from(from), Timestamp.from(to));
+            });
             return count[0];
         });
         return handed == null ? 0 : handed;
@@ -71,20 +88,38 @@ class JdbcDetections implements Detections {
 
     @Override
     public List<StoredDetection> byIds(long accountId, Collection<Long> ids) {
+        return byIds(accountId, ids, null, null);
+    }
+
+    @Override
+    public List<StoredDetection> byIds(long accountId, Collection<Long> ids, Instant from, Instant to) {
         List<Long> distinct = ids.stream().distinct().toList();
+        String bounds = from == null ? "" : " and event_time >= ? and event_time <= ?";
         List<StoredDetection> found = new ArrayList<>();
         for (int start = 0; start < distinct.size(); start += ID_CHUNK) {
             List<Long> chunk = distinct.subList(start, Math.min(distinct.size(), start + ID_CHUNK));
-            String sql = "select " + rows.columns(true) + " from detections where account_id = ? and id in ("
-                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
-            Object[] args = new Object[chunk.size() + 1];
-            args[0] = accountId;
-            for (int i = 0; i < chunk.size(); i++) {
-                args[i + 1] = chunk.get(i);
+            String sql = "select " + rows.columns(true) + " from detections where account_id = ?" + bounds
+                    + " and id in (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
+            List<Object> args = new ArrayList<>(chunk.size() + 3);
+            args.add(accountId);
+            if (from != null) {
+                args.add(Timestamp.from(from));
+                args.add(Timestamp.from(to));
             }
-            found.addAll(jdbc.query(sql, (rs, n) -> rows.map(rs, true), args));
+            args.addAll(chunk);
+            found.addAll(jdbc.query(sql, (rs, n) -> rows.map(rs, true), args.toArray()));
         }
         found.sort(Comparator.comparing(StoredDetection::eventTime).thenComparingLong(StoredDetection::id));
         return found;
+    }
+
+    /**
+     * Numbers and times arrive in binary instead of as text to parse: pgjdbc only does that for a server-prepared
+     * statement, which a statement run once is not unless told (prepare threshold -1).
+     */
+    private static void binaryTransfer(PreparedStatement statement) throws SQLException {
+        if (statement.isWrapperFor(PGStatement.class)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+        }
     }
 }

@@ -33,36 +33,38 @@ final class StoredDetectionRows {
         return COLUMNS + (postgres ? PG_EXTRAS : ", extra") + (withRaw ? ", raw" : "");
     }
 
+    /** By column position (the order of {@link #columns}): a label lookup per value costs on a day of rows. */
     StoredDetection map(ResultSet rs, boolean withRaw) throws SQLException {
         String user;
         String app;
         String proto;
         String malType;
+        int next;
         if (postgres) {
-            user = rs.getString("x_user");
-            app = rs.getString("x_app");
-            proto = rs.getString("x_proto");
-            malType = rs.getString("x_maltype");
+            user = rs.getString(25);
+            app = rs.getString(26);
+            proto = rs.getString(27);
+            malType = rs.getString(28);
+            next = 29;
         } else {
-            JsonNode extra = parse(rs.getString("extra"));
+            JsonNode extra = parse(rs.getString(25));
             user = first(extra, "duser", "suser", "usrName");
             app = first(extra, "app");
             proto = first(extra, "proto");
             malType = first(extra, "malType");
+            next = 26;
         }
-        String direction = rs.getString("direction");
-        return new StoredDetection(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("product_id"),
-                rs.getTimestamp("event_time").toInstant(), SEVERITIES[rs.getInt("severity")], rs.getString("event_name"),
-                rs.getString("threat_type"), rs.getString("threat_name"), malType, rs.getString("rule_name"),
-                rs.getString("action"), rs.getString("src_address"), rs.getString("src_host"), integer(rs, "src_port"),
-                rs.getString("dst_address"), rs.getString("dst_host"), integer(rs, "dst_port"),
-                rs.getString("interested_address"), rs.getString("peer_address"), rs.getString("file_name"),
-                rs.getString("file_hash"), rs.getString("url"), direction == null ? null : Direction.valueOf(direction),
-                rs.getString("attack_phase"), user, app, proto, rs.getLong("event_count"),
-                withRaw ? rs.getString("raw") : null);
+        String direction = rs.getString(22);
+        return new StoredDetection(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getTimestamp(4).toInstant(),
+                SEVERITIES[rs.getInt(5)], rs.getString(6), rs.getString(7), rs.getString(8), malType,
+                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), integer(rs, 13),
+                rs.getString(14), rs.getString(15), integer(rs, 16), rs.getString(17), rs.getString(18),
+                rs.getString(19), rs.getString(20), rs.getString(21),
+                direction == null ? null : Direction.valueOf(direction), rs.getString(23), user, app, proto,
+                rs.getLong(24), withRaw ? rs.getString(next) : null);
     }
 
-    private static Integer integer(ResultSet rs, String column) throws SQLException {
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
     }

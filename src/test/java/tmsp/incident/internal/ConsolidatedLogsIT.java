@@ -107,7 +107,8 @@ class ConsolidatedLogsIT {
         recorder.record(account, findings, Map.of());
         int evidence = ConsolidatedLogs.EVIDENCE_CHUNK * 2 + 500;
         List<Long> ids = fixtures.detections(account, DAY.plusSeconds(3600), evidence, "e");
-        fixtures.incident(account, "outbreak", "CRITICAL", "Outbreak", DAY.plusSeconds(3600), DAY.plusSeconds(6000), ids);
+        fixtures.incident(account, "outbreak", "CRITICAL", "Outbreak", DAY.plusSeconds(3600),
+                DAY.plusSeconds(3600 + evidence - 1), ids);
 
         HttpResponse<String> csv = download(account, "from=2025-07-02&to=2026-07-01&format=csv");
 

@@ -177,4 +177,14 @@ class IncidentApiIT {
                 .isEqualTo(403);
         assertThat(jdbc.queryForObject("select status from incidents where id = ?", String.class, high)).isEqualTo("OPEN");
     }
+
+    @Test
+    void theIncidentApiIsDescribedInOpenApi() throws Exception {
+        JsonNode paths = ok(get("/v3/api-docs").with(user("root").roles("ADMIN"))).get("paths");
+        assertThat(paths.has("/api/v1/accounts/{id}/incidents")).isTrue();
+        assertThat(paths.has("/api/v1/incidents/{id}")).isTrue();
+        assertThat(paths.get("/api/v1/incidents/{id}/status").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/accounts/{id}/consolidated-logs").get("get").get("summary").asText())
+                .contains("streamed");
+    }
 }

@@ -165,4 +165,30 @@ class IncidentRecorderIT {
             assertThat(h.lastSeen()).isEqualTo(NIGHT.plusSeconds(60));
         });
     }
+
+    @Test
+    void twoRunsRecordingTheSameNewEpisodeAtOnceMakeOneIncident() throws Exception {
+        IncidentFinding finding = finding(account, "outbreak", "RACE", NIGHT, NIGHT.plusSeconds(60), Set.of("pc-1"),
+                Set.of(50L, 51L));
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Recorded>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(two.submit(() -> {
+                    together.await();
+                    return recorder.record(account, List.of(finding), GAPS);
+                }));
+            }
+            int raised = 0;
+            for (var run : runs) {
+                raised += run.get(30, java.util.concurrent.TimeUnit.SECONDS).raised();
+            }
+            assertThat(raised).isEqualTo(1);
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(incidentsOf(account)).hasSize(1);
+        assertThat(evidenceOf(incidentsOf(account).get(0).get("id"))).containsExactlyInAnyOrder(50L, 51L);
+    }
 }

@@ -150,6 +150,9 @@ class DetectionsIT {
         assertThat(found).extracting(StoredDetection::id).containsExactlyElementsOf(ids);
         assertThat(found.get(2499).raw()).isEqualTo("line 2500");
         assertThat(detections.byIds(theirs.accountId(), ids)).isEmpty();
+        assertThat(detections.byIds(mine.accountId(), asked, T0.plusSeconds(10), T0.plusSeconds(12)))
+                .as("bounds included at both ends").extracting(StoredDetection::raw)
+                .containsExactly("line 10", "line 11", "line 12");
     }
 
     @Test
