@@ -32,7 +32,9 @@ public final class CorrelationSession implements AutoCloseable {
     private final KieSession session;
     private final SessionPseudoClock clock;
     private final RaisedIncidents incidents;
-    private final java.util.Set<HostSeen> hosts = new java.util.HashSet<>();
+    private final java.util.Map<Long, java.util.Set<String>> hostsByAccount = new java.util.HashMap<>();
+    private long lastAccount = Long.MIN_VALUE;
+    private java.util.Set<String> lastAccountHosts;
     private long inserted;
 
     public CorrelationSession(CompiledRules rules) {
@@ -66,15 +68,20 @@ public final class CorrelationSession implements AutoCloseable {
             }
             clock.advanceTime(detection.getTimestamp() - now, TimeUnit.MILLISECONDS);
         }
-        if (detection.getHost() != null) {
-            HostSeen host = new HostSeen(detection.getAccountId(), detection.getHost());
-            if (!hosts.contains(host)) {
-                hosts.add(host);
-                session.insert(host);
-            }
+        if (detection.getHost() != null && hostsOf(detection.getAccountId()).add(detection.getHost())) {
+            session.insert(new HostSeen(detection.getAccountId(), detection.getHost()));
         }
         session.insert(detection);
         inserted++;
+    }
+
+    /** The hosts seen of an account; the last account's set is kept at hand, as detections come by account. */
+    private java.util.Set<String> hostsOf(long accountId) {
+        if (accountId != lastAccount) {
+            lastAccountHosts = hostsByAccount.computeIfAbsent(accountId, k -> new java.util.HashSet<>());
+            lastAccount = accountId;
+        }
+        return lastAccountHosts;
     }
 
     /** Fires what is pending and returns every episode found so far. */

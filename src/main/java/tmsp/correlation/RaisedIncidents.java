@@ -29,7 +29,10 @@ public final class RaisedIncidents {
 
     private final Map<String, RuleDefinition> rules;
     private final Map<String, List<Episode>> episodes = new HashMap<>();
-    private final java.util.Set<String> hostDays = new java.util.HashSet<>();
+    private final java.util.Set<HostDay> hostDays = new java.util.HashSet<>();
+
+    private record HostDay(long accountId, String host, long day) {
+    }
 
     public RaisedIncidents(Collection<RuleDefinition> rules) {
         this.rules = new HashMap<>();
@@ -78,10 +81,10 @@ public final class RaisedIncidents {
 
     /** Inserts a PriorIncident for each host and day of these facts that has none yet. */
     private void markHostDays(RuleContext kcontext, RuleDefinition rule, long accountId, List<DetectionFact> facts) {
-        Map<String, List<DetectionFact>> byHostDay = new java.util.LinkedHashMap<>();
+        Map<HostDay, List<DetectionFact>> byHostDay = new java.util.LinkedHashMap<>();
         for (DetectionFact d : facts) {
             if (d.getHost() != null) {
-                String key = accountId + "\u0000" + d.getHost() + "\u0000" + PriorIncident.dayOf(d.getEventTime());
+                HostDay key = new HostDay(accountId, d.getHost(), PriorIncident.dayOf(d.getEventTime()));
                 if (!hostDays.contains(key)) {
                     byHostDay.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
                 }
@@ -90,7 +93,7 @@ public final class RaisedIncidents {
         byHostDay.forEach((key, hostFacts) -> {
             hostDays.add(key);
             List<DetectionFact> kept = hostFacts.subList(0, Math.min(hostFacts.size(), MAX_HOST_EVIDENCE));
-            kcontext.getKieRuntime().insert(new PriorIncident(accountId, hostFacts.get(0).getHost(), rule.id(),
+            kcontext.getKieRuntime().insert(new PriorIncident(accountId, key.host(), rule.id(),
                     earliest(kept), latest(kept), kept));
         });
     }
