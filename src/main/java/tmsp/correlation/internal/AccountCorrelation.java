@@ -18,7 +18,6 @@ import tmsp.account.AccountActivity;
 import tmsp.correlation.CompiledRules;
 import tmsp.correlation.CorrelationRules;
 import tmsp.correlation.CorrelationSession;
-import tmsp.correlation.DetectionFact;
 import tmsp.correlation.PriorIncident;
 import tmsp.correlation.RuleDefinition;
 import tmsp.incident.IncidentFinding;
@@ -120,8 +119,9 @@ class AccountCorrelation {
                 session.insertFact(new PriorIncident(accountId, prior.host(), prior.ruleId(), prior.firstSeen(),
                         prior.lastSeen()));
             }
-            long read = detections.stream(accountId, dayStart.minus(ruleSet.longestWindow()), dayEnd,
-                    detection -> session.insert(DetectionFact.of(detection)));
+            long read = DetectionPipe.run(
+                    each -> detections.stream(accountId, dayStart.minus(ruleSet.longestWindow()), dayEnd, each),
+                    session::insert);
             // Episodes that ended before the day belong to the day before, whose run records them.
             List<IncidentFinding> ofTheDay = session.findings().stream()
                     .filter(f -> !f.lastSeen().isBefore(dayStart)).toList();
