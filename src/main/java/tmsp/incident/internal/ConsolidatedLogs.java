@@ -1,16 +1,21 @@
 package tmsp.incident.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.springframework.data.domain.Limit;
@@ -91,10 +96,11 @@ class ConsolidatedLogs {
         for (List<Incident> page = firstPage(accountId, from, to); !page.isEmpty();
              page = nextPage(accountId, from, to, page)) {
             for (Incident incident : page) {
+                // the incident's fields as the API shows them, then its evidence streamed into the same object
                 ObjectNode fields = json.valueToTree(IncidentView.of(incident));
                 gen.writeStartObject();
-                for (var field : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>)
-                        fields::fields) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = it.next();
                     gen.writeFieldName(field.getKey());
                     gen.writeTree(field.getValue());
                 }
@@ -103,7 +109,7 @@ class ConsolidatedLogs {
                     try {
                         json.writeValue(gen, d);
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 });
                 gen.writeEndArray();
@@ -152,12 +158,12 @@ class ConsolidatedLogs {
         try {
             writer.write(Csv.line(cells));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
     private static String[] concat(String[] a, String[] b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        String[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }

@@ -26,6 +26,10 @@ import tmsp.incident.IncidentStatus;
 @Table(name = "incidents")
 class Incident {
 
+    /** Column widths (V9): longer titles and groupings are cut, never refused. */
+    static final int TITLE_LENGTH = 500;
+    static final int GROUPING_LENGTH = 1000;
+
     /** Severities from least to most severe, as rules name them. */
     static final List<String> SEVERITIES = List.of("INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL");
 
@@ -69,8 +73,8 @@ class Incident {
         this.key = key;
         this.accountId = finding.accountId();
         this.ruleId = finding.ruleId();
-        this.grouping = finding.grouping();
-        this.title = finding.title();
+        this.grouping = groupingOf(finding);
+        this.title = clip(finding.title(), TITLE_LENGTH);
         this.severity = severity(finding.severity());
         this.status = IncidentStatus.OPEN;
         this.attack = sorted(List.of(), finding.attack());
@@ -95,8 +99,9 @@ class Incident {
             firstSeen = finding.firstSeen();
             changed = true;
         }
-        if (!finding.lastSeen().isBefore(lastSeen) && !finding.title().equals(title)) {
-            title = finding.title();
+        String newTitle = clip(finding.title(), TITLE_LENGTH);
+        if (!finding.lastSeen().isBefore(lastSeen) && !newTitle.equals(title)) {
+            title = newTitle;
             changed = true;
         }
         if (finding.lastSeen().isAfter(lastSeen)) {
@@ -167,6 +172,16 @@ class Incident {
         if (!allowed) {
             throw new IllegalIncidentTransition(status, to);
         }
+    }
+
+    /** The grouping as stored and matched. */
+    static String groupingOf(IncidentFinding finding) {
+        return clip(finding.grouping() == null ? "" : finding.grouping(), GROUPING_LENGTH);
+    }
+
+    private static String clip(String value, int length) {
+        String v = value == null ? "" : value;
+        return v.length() <= length ? v : v.substring(0, length - 1) + "…";
     }
 
     private static String severity(String value) {

@@ -61,7 +61,7 @@ class JpaIncidentRecorder implements IncidentRecorder {
                         + " was recorded for account " + accountId);
             }
             Duration gap = episodeGaps == null ? DEFAULT_GAP : episodeGaps.getOrDefault(finding.ruleId(), DEFAULT_GAP);
-            List<Incident> near = incidents.episodesNear(accountId, finding.ruleId(), finding.grouping(),
+            List<Incident> near = incidents.episodesNear(accountId, finding.ruleId(), Incident.groupingOf(finding),
                     finding.firstSeen().minus(gap), finding.lastSeen().plus(gap));
             Incident incident;
             boolean changed;

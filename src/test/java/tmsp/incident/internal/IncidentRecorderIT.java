@@ -191,4 +191,14 @@ class IncidentRecorderIT {
         assertThat(incidentsOf(account)).hasSize(1);
         assertThat(evidenceOf(incidentsOf(account).get(0).get("id"))).containsExactlyInAnyOrder(50L, 51L);
     }
+
+    @Test
+    void aLongGroupingAndTitleAreStoredCutAndStillMatchTheirEpisode() {
+        IncidentFinding huge = new IncidentFinding("outbreak", account, "h".repeat(3000), "T".repeat(3000), "LOW",
+                List.of(), NIGHT, NIGHT.plusSeconds(5), Set.of("pc-1"), Set.of(), Set.of(), Set.of(60L));
+
+        assertThat(recorder.record(account, List.of(huge), GAPS)).isEqualTo(new Recorded(1, 0));
+        assertThat(recorder.record(account, List.of(huge), GAPS)).isEqualTo(new Recorded(0, 0));
+        assertThat(((String) incidentsOf(account).get(0).get("title"))).hasSize(Incident.TITLE_LENGTH);
+    }
 }

@@ -70,4 +70,14 @@ class IncidentTest {
         assertThat(IncidentKeys.of("outbreak", 42, grouping, T.plusSeconds(1))).isNotEqualTo(key);
         assertThat(IncidentKeys.of("outbreak", 43, grouping, T)).isNotEqualTo(key);
     }
+
+    @Test
+    void aLongTitleOrGroupingIsCutToItsColumn() {
+        IncidentFinding huge = new IncidentFinding("rule", 7, "g".repeat(3000), "t".repeat(3000), "LOW", List.of(),
+                T, T, Set.of(), Set.of(), Set.of(), Set.of());
+        Incident incident = new Incident("key", huge, T);
+        assertThat(incident.title()).hasSize(Incident.TITLE_LENGTH).endsWith("…");
+        assertThat(incident.grouping()).hasSize(Incident.GROUPING_LENGTH);
+        assertThat(incident.absorb(huge, T)).isFalse();
+    }
 }
