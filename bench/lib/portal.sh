@@ -3,14 +3,14 @@
 # BENCH_DB, PORT, PGHOST and PGUSER set, and `log` / `fail` defined.
 
 # start_portal [extra env assignments...]: starts the jar in the background (log: $OUT/${PORTAL_LOG:-app.log},
-# JVM options from JAVA_OPTS), sets APP (its pid), waits until it answers and the first administrator exists.
+# JVM options from JAVA_OPTS; the collector the README recommends, or PORTAL_GC, e.g. PORTAL_GC=-XX:+UseG1GC), sets APP (its pid), waits until it answers and the first administrator exists.
 start_portal() {
   ls "$ROOT"/target/tmsp-*.jar >/dev/null 2>&1 || (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
   JAR=$(ls "$ROOT"/target/tmsp-*.jar | head -1)
   log "starting $(basename "$JAR") on port $PORT"
   env TMSP_DB_URL="jdbc:postgresql://$PGHOST:5432/$BENCH_DB" TMSP_DB_USER="$PGUSER" TMSP_DB_PASSWORD= \
     TMSP_ADMIN_PASSWORD=bench-admin-password TMSP_PORT="$PORT" TMSP_DEMO_DATA=false "$@" \
-    java ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres >> "$OUT/${PORTAL_LOG:-app.log}" 2>&1 &
+    java ${PORTAL_GC:--XX:+UseParallelGC} ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres >> "$OUT/${PORTAL_LOG:-app.log}" 2>&1 &
   APP=$!
   # Health answers once the server is up; the first administrator is created a moment later.
   for _ in $(seq 1 180); do
