@@ -214,6 +214,8 @@ if [ "$RERUN" = 1 ]; then
     log "the same day again"
     correlate run2
     say "rerun       the same day again: $(jq .detectionsRead <<< "$RUN") read, $(jq .incidentsRaised <<< "$RUN") incidents raised (must be 0), $(jq .incidentsUpdated <<< "$RUN") updated, end to end $(secs $RUN_WALL_MS) s; peak heap $PEAK_SAMPLED_MIB MiB"
+    WARM_WALL_MS=$RUN_WALL_MS WARM_PEAK_MIB=$PEAK_SAMPLED_MIB
+    (( $(jq .incidentsRaised <<< "$RUN") == 0 )) || fail "running the same day again raised incidents"
 fi
 
 # --- Detection quality against the simulator's plan ---------------------------------------------------------------
@@ -247,7 +249,13 @@ sed '$d' "$OUT/quality.txt" >> "$OUT/summary.txt"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
 TMSP_PER_CPU=$(per_s "$READ" "$CPU_MS")
 say "ratio       TMSP / SEC = $(ratio "$RATE" "$SEC_ALL_RATE") (all three rules), $(ratio "$RATE" "$SEC_NOPAIR_RATE") (without the pair rule): TMSP end to end with all its rules against SEC's elapsed time; per CPU-second $(ratio "$TMSP_PER_CPU" "$(per_s "$EVENTS" "$SEC_ALL_CPU_MS")") and $(ratio "$TMSP_PER_CPU" "$(per_s "$EVENTS" "$SEC_NOPAIR_CPU_MS")")"
-say "targets     $READ detections end to end in <= $TARGET_SECONDS s: $(pass "$WALL_MS <= $TARGET_SECONDS * 1000"); peak heap <= $TARGET_HEAP_MIB MiB: $(pass "$PEAK_MIB <= $TARGET_HEAP_MIB && $PEAK_GC_MIB <= $TARGET_HEAP_MIB"); faster than SEC with all three rules: $(pass "$RATE > $SEC_ALL_RATE"), without the pair rule: $(pass "$RATE > $SEC_NOPAIR_RATE")"
+say "targets     cold (the first run after start-up): $READ detections end to end in <= $TARGET_SECONDS s: $(pass "$WALL_MS <= $TARGET_SECONDS * 1000"); peak heap <= $TARGET_HEAP_MIB MiB: $(pass "$PEAK_MIB <= $TARGET_HEAP_MIB && $PEAK_GC_MIB <= $TARGET_HEAP_MIB"); faster than SEC with all three rules: $(pass "$RATE > $SEC_ALL_RATE"), without the pair rule: $(pass "$RATE > $SEC_NOPAIR_RATE")"
+if [ "$RERUN" = 1 ]; then
+    # The first run after start-up also pays for compiling the rules' constraints and the JIT's warm-up; a portal
+    # that has been up runs every later account-day as warm as the rerun.
+    WARM_RATE=$(per_s "$READ" "$WARM_WALL_MS")
+    say "targets     warm (the rerun): end to end $(secs $WARM_WALL_MS) s <= $TARGET_SECONDS s: $(pass "$WARM_WALL_MS <= $TARGET_SECONDS * 1000"); peak heap $WARM_PEAK_MIB MiB: $(pass "$WARM_PEAK_MIB <= $TARGET_HEAP_MIB"); $WARM_RATE detections/s, faster than SEC with all three rules ($SEC_ALL_RATE/s): $(pass "$WARM_RATE > $SEC_ALL_RATE"), without the pair rule ($SEC_NOPAIR_RATE/s): $(pass "$WARM_RATE > $SEC_NOPAIR_RATE")"
+fi
 say "targets     recall 100 %: $(pass "$FOUND == $PLANTED"); <= $TARGET_NOISE_PER_100K incident from noise per 100,000 benign detections: $(pass "$NOISE_PER_100K <= $TARGET_NOISE_PER_100K")"
 echo
 cat "$OUT/summary.txt"
