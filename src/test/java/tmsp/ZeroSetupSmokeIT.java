@@ -2,22 +2,33 @@ package tmsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tmsp.simulator.DemoTraffic;
-import tmsp.simulator.Plan;
-import tmsp.simulator.Scenario;
-import tmsp.simulator.SimulationReport;
-import tmsp.support.ApplianceClient;
-import tmsp.support.FreeSyslogPort;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +36,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import tmsp.incident.IncidentFinding;
+import tmsp.incident.IncidentRecorder;
+import tmsp.ingest.Detections;
+import tmsp.ingest.StoredDetection;
+import tmsp.simulator.DemoTraffic;
+import tmsp.simulator.Plan;
+import tmsp.simulator.Scenario;
+import tmsp.simulator.SimulationReport;
+import tmsp.support.ApplianceClient;
+import tmsp.support.FreeSyslogPort;
 
 /**
  * The README's first command: no settings at all, an H2 file database, demo data on first start, whose appliances
@@ -100,8 +121,8 @@ class ZeroSetupSmokeIT {
         var registered = appliance.post("/api/v1/products", ApplianceClient.basic(registrationUser, "smoke-registration"),
                 "application/json", "{\"type\":\"DISCOVERY\",\"hostname\":\"h2-tda\",\"guid\":\"" + java.util.UUID.randomUUID() + "\"}");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(registered.body()).get("token").asText();
-        long productId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(registered.body()).get("productId").asLong();
+        String token = new ObjectMapper().readTree(registered.body()).get("token").asText();
+        long productId = new ObjectMapper().readTree(registered.body()).get("productId").asLong();
         var uploaded = appliance.post("/api/v1/logs", "Bearer " + token, "text/plain",
                 "CEF:0|Trend Micro|DDI|6.0|20|Malware|8|shost=pc-1 malType=TROJAN\nnot a log line\n");
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
@@ -113,30 +134,30 @@ class ZeroSetupSmokeIT {
 
     /** Detections read back, an incident recorded over them and its API, page and consolidated logs, all on H2. */
     @Test
-    void detectionsAndIncidentsWorkOnTheEmbeddedDatabase(@Autowired tmsp.ingest.Detections detections,
-            @Autowired tmsp.incident.IncidentRecorder recorder) throws Exception {
+    void detectionsAndIncidentsWorkOnTheEmbeddedDatabase(@Autowired Detections detections,
+            @Autowired IncidentRecorder recorder) throws Exception {
         long accountId = jdbc.queryForObject("select min(account_id) from detections where extra like '%\"duser\"%'"
                 + " or extra like '%\"usrName\"%'",
                 Long.class);
-        java.util.List<tmsp.ingest.StoredDetection> seen = new java.util.ArrayList<>();
-        long streamed = detections.stream(accountId, java.time.Instant.EPOCH, java.time.Instant.now().plusSeconds(86_400),
+        List<StoredDetection> seen = new ArrayList<>();
+        long streamed = detections.stream(accountId, Instant.EPOCH, Instant.now().plusSeconds(86_400),
                 seen::add);
         assertThat(streamed).isEqualTo(count("select count(*) from detections where account_id = " + accountId))
                 .isEqualTo(seen.size());
-        assertThat(seen).isSortedAccordingTo(java.util.Comparator.comparing(tmsp.ingest.StoredDetection::eventTime)
-                .thenComparingLong(tmsp.ingest.StoredDetection::id));
+        assertThat(seen).isSortedAccordingTo(Comparator.comparing(StoredDetection::eventTime)
+                .thenComparingLong(StoredDetection::id));
         assertThat(seen).anySatisfy(d -> assertThat(d.user()).isNotBlank());
-        java.util.List<tmsp.ingest.StoredDetection> evidence = seen.subList(0, 3);
-        java.util.Set<Long> ids = new java.util.LinkedHashSet<>(evidence.stream().map(tmsp.ingest.StoredDetection::id).toList());
-        assertThat(detections.byIds(accountId, ids)).extracting(tmsp.ingest.StoredDetection::raw).doesNotContainNull();
-        tmsp.incident.IncidentFinding finding = new tmsp.incident.IncidentFinding("h2-smoke", accountId, "pc-1",
-                "H2 smoke, \"quoted\"", "HIGH", java.util.List.of("T1110"), evidence.get(0).eventTime(),
-                evidence.get(2).eventTime(), java.util.Set.of("pc-1"), java.util.Set.of(), java.util.Set.of(), ids);
+        List<StoredDetection> evidence = seen.subList(0, 3);
+        Set<Long> ids = new LinkedHashSet<>(evidence.stream().map(StoredDetection::id).toList());
+        assertThat(detections.byIds(accountId, ids)).extracting(StoredDetection::raw).doesNotContainNull();
+        IncidentFinding finding = new IncidentFinding("h2-smoke", accountId, "pc-1",
+                "H2 smoke, \"quoted\"", "HIGH", List.of("T1110"), evidence.get(0).eventTime(),
+                evidence.get(2).eventTime(), Set.of("pc-1"), Set.of(), Set.of(), ids);
 
-        assertThat(recorder.record(accountId, java.util.List.of(finding), java.util.Map.of()))
-                .isEqualTo(new tmsp.incident.IncidentRecorder.Recorded(1, 0));
-        assertThat(recorder.record(accountId, java.util.List.of(finding), java.util.Map.of()))
-                .isEqualTo(new tmsp.incident.IncidentRecorder.Recorded(0, 0));
+        assertThat(recorder.record(accountId, List.of(finding), Map.of()))
+                .isEqualTo(new IncidentRecorder.Recorded(1, 0));
+        assertThat(recorder.record(accountId, List.of(finding), Map.of()))
+                .isEqualTo(new IncidentRecorder.Recorded(0, 0));
         long incident = jdbc.queryForObject("select id from incidents where rule_id = 'h2-smoke'", Long.class);
         mvc.perform(get("/api/v1/incidents/" + incident).with(httpBasic("admin", "smoke-test-admin")))
                 .andExpect(status().isOk())
@@ -146,14 +167,14 @@ class ZeroSetupSmokeIT {
                         .with(httpBasic("admin", "smoke-test-admin")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
         String page = mvc.perform(get("/incidents/" + incident)
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN")))
+                        .with(user("admin").roles("ADMIN")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Evidence (3 detections)");
-        var logs = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/accounts/" + accountId
+        var logs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/accounts/" + accountId
                                 + "/consolidated-logs?from=2000-01-01&format=csv"))
                 .header("Authorization", ApplianceClient.basic("admin", "smoke-test-admin")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         assertThat(logs.statusCode()).isEqualTo(200);
         assertThat(logs.body()).contains("\"H2 smoke, \"\"quoted\"\"\"").hasLineCount(4);
     }
@@ -165,15 +186,15 @@ class ZeroSetupSmokeIT {
         long accountId = jdbc.queryForObject("select distinct account_id from detections where threat_name = ?",
                 Long.class, outbreak.malware());
         String day = jdbc.queryForObject("select min(event_time) from detections where threat_name = ?",
-                java.time.OffsetDateTime.class, outbreak.malware()).atZoneSameInstant(java.time.ZoneOffset.UTC)
+                OffsetDateTime.class, outbreak.malware()).atZoneSameInstant(ZoneOffset.UTC)
                 .toLocalDate().toString();
         String answer = mvc.perform(post("/api/v1/accounts/" + accountId + "/correlation-runs")
                         .with(httpBasic("admin", "smoke-test-admin")).contentType("application/json")
                         .content("{\"day\":\"" + day + "\"}"))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
-        long runId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer).get("runId").asLong();
+        long runId = new ObjectMapper().readTree(answer).get("runId").asLong();
         // Here the job executor is on, as in production: the run finishes on its own.
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(1)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
                 mvc.perform(get("/api/v1/correlation-runs/" + runId).with(httpBasic("admin", "smoke-test-admin")))
                         .andExpect(jsonPath("$.status").value("DONE")));
         assertThat(count("select count(*) from incidents where account_id = " + accountId
