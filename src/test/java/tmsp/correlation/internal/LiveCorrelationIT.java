@@ -38,7 +38,8 @@ import tmsp.support.TestAccounts;
  * (a backlog uploaded hours late) are the nightly run's to correlate (docs/ARCHITECTURE.md, live correlation).
  */
 @IntegrationTest
-@TestPropertySource(properties = "tmsp.correlation.live=true")
+// A second context beside the shared one: its own syslog port would be taken, and it needs neither syslog nor MQTT.
+@TestPropertySource(properties = {"tmsp.correlation.live=true", "tmsp.syslog.enabled=false", "tmsp.mqtt.enabled=false"})
 class LiveCorrelationIT {
 
     static final Map<Scenario, String> RULE_OF = Map.of(Scenario.OUTBREAK, "malware-outbreak",
