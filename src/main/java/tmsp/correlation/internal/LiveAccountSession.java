@@ -28,6 +28,7 @@ final class LiveAccountSession implements AutoCloseable {
     private Map<String, Recorded> recorded = new HashMap<>();
     private Instant clock = Instant.EPOCH;
     private Instant lastActivity = Instant.EPOCH;
+    private Instant lastRecorded = Instant.EPOCH;
     private long late;
 
     LiveAccountSession(CompiledRules rules) {
@@ -63,6 +64,7 @@ final class LiveAccountSession implements AutoCloseable {
     /** The findings that are new or grew since the last call; forgets episodes too old to grow. */
     List<IncidentFinding> changedFindings(Instant now) {
         lastActivity = now;
+        lastRecorded = now;
         List<IncidentFinding> changed = new ArrayList<>();
         Map<String, Recorded> current = new HashMap<>();
         Instant settled = clock.minus(forgetAfter);
@@ -82,6 +84,10 @@ final class LiveAccountSession implements AutoCloseable {
     }
 
     private record Recorded(int evidence, Instant lastSeen) {
+    }
+
+    boolean recordedBefore(Instant instant) {
+        return !lastRecorded.isAfter(instant);
     }
 
     boolean idleSince(Instant cutoff) {

@@ -3,10 +3,12 @@ package tmsp.correlation.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -40,6 +42,8 @@ class LiveCorrelation implements SmartLifecycle {
     static final int QUEUE_CAPACITY = 10_000;
     /** An account's session is closed when it sent nothing for this long (its windows have long expired). */
     static final Duration IDLE = Duration.ofDays(1);
+    /** An account's findings are recorded at most this often while its detections keep coming. */
+    static final Duration RECORD_EVERY = Duration.ofSeconds(5);
 
     private final CorrelationRules published;
     private final Detections detections;
@@ -51,6 +55,8 @@ class LiveCorrelation implements SmartLifecycle {
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong correlated = new AtomicLong();
     private final AtomicLong late = new AtomicLong();
+    /** Accounts with detections whose findings are not recorded yet; only the worker thread touches it. */
+    private final Set<Long> pending = ConcurrentHashMap.newKeySet();
     private volatile Thread worker;
     private volatile boolean running;
 
@@ -78,17 +84,80 @@ class LiveCorrelation implements SmartLifecycle {
         synchronized (sessions) {
             return new LiveStatus(correlated.get(),
                     late.get() + sessions.values().stream().mapToLong(LiveAccountSession::late).sum(),
-                    skipped.get(), queue.size(),
+                    skipped.get(), queue.size(), pending.size(),
                     sessions.values().stream().mapToLong(LiveAccountSession::factCount).sum(), sessions.size());
         }
     }
 
-    record LiveStatus(long correlated, long late, long skippedBatches, int queued, long factsHeld, int accounts) {
+    record LiveStatus(long correlated, long late, long skippedBatches, int queued, int unrecorded, long factsHeld,
+                      int accounts) {
     }
 
-    /** Once a minute: the figures in the log, and sessions of accounts that sent nothing for a while closed. */
+    /** Once a minute: the figures in the log. */
     @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
-    void housekeeping() {
+    void logStatus() {
+        LiveStatus s = status();
+        Runtime rt = Runtime.getRuntime();
+        log.info("Live correlation: {} detections correlated, {} late, {} batches skipped, {} queued, {} accounts not"
+                        + " recorded yet, {} facts held for {} accounts, heap used {} MB", s.correlated(), s.late(),
+                s.skippedBatches(), s.queued(), s.unrecorded(), s.factsHeld(), s.accounts(),
+                (rt.totalMemory() - rt.freeMemory()) >> 20);
+    }
+
+    private void work() {
+        while (running || !queue.isEmpty()) {
+            try {
+                DetectionsStored next = queue.poll(1, TimeUnit.SECONDS);
+                if (next != null) {
+                    correlate(next);
+                } else {
+                    recordPending(Duration.ZERO); // a pause in the traffic: record what is left at once
+                    closeIdleSessions();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // One bad batch must not stop live correlation; the nightly run covers it.
+                log.error("Live correlation of a stored batch failed; the nightly run will correlate it", e);
+            }
+        }
+        recordPending(Duration.ZERO);
+    }
+
+    void correlate(DetectionsStored stored) {
+        LiveAccountSession session = sessionOf(stored.accountId());
+        pending.add(stored.accountId()); // before the count moves: status() never shows it done before it is
+        long count = detections.streamUpload(stored.accountId(), stored.uploadId(), session::accept);
+        correlated.addAndGet(count);
+        recordPending(RECORD_EVERY);
+    }
+
+    /**
+     * Records the findings that changed in accounts with new detections, each at most once per {@code every}:
+     * a flood grows with almost every batch, and recording it each time would cost more than finding it.
+     */
+    private void recordPending(Duration every) {
+        Instant now = Instant.now();
+        for (long accountId : List.copyOf(pending)) {
+            LiveAccountSession session;
+            synchronized (sessions) {
+                session = sessions.get(accountId);
+            }
+            if (session != null && !session.recordedBefore(now.minus(every))) {
+                continue;
+            }
+            if (session != null) {
+                List<IncidentFinding> changed = session.changedFindings(now);
+                if (!changed.isEmpty()) {
+                    recorder.record(accountId, changed, AccountCorrelation.episodeGaps(session.rules()));
+                }
+            }
+            pending.remove(accountId); // only now: status() says nothing is left to record once it is recorded
+        }
+    }
+
+    private void closeIdleSessions() {
         Instant cutoff = Instant.now().minus(IDLE);
         synchronized (sessions) {
             sessions.values().removeIf(s -> {
@@ -99,38 +168,6 @@ class LiveCorrelation implements SmartLifecycle {
                 }
                 return false;
             });
-        }
-        LiveStatus s = status();
-        Runtime rt = Runtime.getRuntime();
-        log.info("Live correlation: {} detections correlated, {} late, {} batches skipped, {} queued, {} facts held "
-                        + "for {} accounts, heap used {} MB", s.correlated(), s.late(), s.skippedBatches(), s.queued(),
-                s.factsHeld(), s.accounts(), (rt.totalMemory() - rt.freeMemory()) >> 20);
-    }
-
-    private void work() {
-        while (running || !queue.isEmpty()) {
-            try {
-                DetectionsStored next = queue.poll(1, TimeUnit.SECONDS);
-                if (next != null) {
-                    correlate(next);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // One bad batch must not stop live correlation; the nightly run covers it.
-                log.error("Live correlation of a stored batch failed; the nightly run will correlate it", e);
-            }
-        }
-    }
-
-    void correlate(DetectionsStored stored) {
-        LiveAccountSession session = sessionOf(stored.accountId());
-        long count = detections.streamUpload(stored.accountId(), stored.uploadId(), session::accept);
-        correlated.addAndGet(count);
-        List<IncidentFinding> changed = session.changedFindings(Instant.now());
-        if (!changed.isEmpty()) {
-            recorder.record(stored.accountId(), changed, AccountCorrelation.episodeGaps(session.rules()));
         }
     }
 

@@ -68,8 +68,8 @@ class LiveCorrelationIT {
         assertThat(report.problems()).isEmpty();
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                live.status().correlated() - before >= report.accepted() && live.status().queued() == 0);
-        await().atMost(Duration.ofSeconds(10)).until(() -> incidents(account.id()).equals(incidents(account.id())));
+                live.status().correlated() - before >= report.accepted() && live.status().queued() == 0
+                        && live.status().unrecorded() == 0);
         List<Map<String, Object>> foundLive = incidents(account.id());
 
         for (Plan.Planted planted : plan.planted()) {
