@@ -32,7 +32,9 @@ ACCOUNT=$(psql -At -d "$BENCH_DB" -c "select id from accounts where name = 'Benc
 
 heap_after_gc_mb() {
   jcmd "$APP" GC.run >/dev/null
-  jcmd "$APP" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); print int(v / 1024); exit } }'
+  # the generations' used space (Parallel: PSYoungGen + ParOldGen; G1: the one heap line), not metaspace
+  jcmd "$APP" GC.heap_info | awk '/PSYoungGen|ParOldGen|garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "used") {
+    v = $(i + 1); sub(/K,?$/, "", v); s += v } } END { print int(s / 1024) }'
 }
 incidents() {
   psql -At -d "$BENCH_DB" -c "select incident_key || ' ' || detection_count from incidents where account_id = $ACCOUNT order by 1"
