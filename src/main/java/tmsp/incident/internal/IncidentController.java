@@ -2,7 +2,9 @@ package tmsp.incident.internal;
 
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -92,10 +94,13 @@ class IncidentController {
         return "incident/list";
     }
 
+    /** The names of the page's accounts in one statement; a deleted account shows its number. */
     private Map<Long, String> accountNames(Page<IncidentView> incidents) {
+        Set<Long> ids = new LinkedHashSet<>();
+        incidents.forEach(i -> ids.add(i.accountId()));
+        Map<Long, String> found = accounts.namesOf(ids);
         Map<Long, String> names = new LinkedHashMap<>();
-        incidents.forEach(i -> names.computeIfAbsent(i.accountId(),
-                id -> accounts.byId(id).map(AccountSummary::name).orElse("#" + id)));
+        ids.forEach(id -> names.put(id, found.getOrDefault(id, "#" + id)));
         return names;
     }
 

@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tmsp.incident.IncidentRecorder;
 import tmsp.support.IntegrationTest;
+import tmsp.support.StatementCounter;
 import tmsp.support.TestAccounts;
 
 /** The incident pages: lists with filters, the detail with its evidence, status buttons, the account card, scope. */
@@ -84,6 +85,26 @@ class IncidentPagesIT {
 
         String bad = html(get("/accounts/" + mine.id() + "/incidents").param("from", "not-a-date").with(analyst));
         assertThat(bad).contains("id=\"filter-error\"", "The start date is not a date");
+    }
+
+    @Test
+    void theListAcrossAccountsReadsTheAccountNamesInOneStatement() throws Exception {
+        IncidentFixtures fixtures = new IncidentFixtures(jdbc, recorder);
+        Instant recent = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.DAYS);
+        for (int i = 0; i < 4; i++) {
+            TestAccounts.Created more = TestAccounts.create(mvc, json, jdbc, "IncPagesMore" + i);
+            fixtures.incident(more.id(), "sweep", "LOW", "More " + i + " " + tag, recent, recent.plusSeconds(1), List.of());
+        }
+        int[] statements = new int[2];
+        String[] sizes = {"1", "50"};
+        for (int i = 0; i < sizes.length; i++) {
+            StatementCounter.reset();
+            html(get("/incidents").param("size", sizes[i]).with(analyst));
+            statements[i] = StatementCounter.count();
+        }
+        // A full page of one also counts the rows; a page of six or more accounts must not add one per account.
+        assertThat(statements[1]).as("a page of one account and a page of six or more")
+                .isLessThanOrEqualTo(statements[0]);
     }
 
     @Test
