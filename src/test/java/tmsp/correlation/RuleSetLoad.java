@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import tmsp.incident.IncidentFinding;
@@ -304,30 +307,27 @@ public final class RuleSetLoad {
     /** The highest heap use seen by a sampler thread, and the heap pools' own peaks. */
     static final class HeapWatch {
         final AtomicLong peak = new AtomicLong();
-        private volatile boolean running = true;
-        private Thread thread;
+        private final ScheduledExecutorService sampler =
+                Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "heap-watch");
+                    t.setDaemon(true);
+                    return t;
+                });
 
         static HeapWatch start() {
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             HeapWatch w = new HeapWatch();
-            w.thread = new Thread(() -> {
-                while (w.running) {
-                    w.peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-watch");
-            w.thread.setDaemon(true);
-            w.thread.start();
+            w.sampler.scheduleAtFixedRate(w::sample, 0, 5, TimeUnit.MILLISECONDS);
             return w;
         }
 
-        void stop() {
-            running = false;
+        private void sample() {
             peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+        }
+
+        void stop() {
+            sampler.shutdownNow();
+            sample();
         }
 
         long poolPeaks() {
