@@ -113,6 +113,28 @@ class LogUploadIT {
         assertThat(detections()).isEqualTo(2);
     }
 
+    /** Found by the upload body's fuzz target: gzip data broken off part way used to answer 500. */
+    @Test
+    void gzipBrokenOffPartWayIsRefusedAndStoresNothing() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            lines.append(String.format(CEF, i, i)).append('\n');
+        }
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] whole = zipped.toByteArray();
+        for (int keep : new int[] {0, 5, whole.length / 2, whole.length - 1}) {
+            HttpResponse<String> answer = send("/api/v1/logs", "Bearer " + token, "text/plain", "gzip", null,
+                    java.util.Arrays.copyOf(whole, keep));
+            assertThat(answer.statusCode()).as("%d of %d bytes: %s", keep, whole.length, answer.body()).isEqualTo(400);
+            assertThat(answer.body()).contains("gzip");
+        }
+        assertThat(detections()).isZero();
+        assertThat(uploads()).isZero();
+    }
+
     @Test
     void aRetryWithTheSameIdempotencyKeyCountsOnce() throws Exception {
         String body = String.format(CEF, 1, 1) + "\n" + String.format(CEF, 2, 2) + "\n";
