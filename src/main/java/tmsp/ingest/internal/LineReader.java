@@ -24,10 +24,10 @@ final class LineReader {
         this.limit = limit;
     }
 
-    /** @return the next line without its terminator, or null at the end */
+    /** @return the next line without its terminator (LF, or CR LF), or null at the end */
     Line next() throws IOException {
         line.setLength(0);
-        boolean tooLong = false;
+        boolean cut = false;
         boolean any = false;
         while (true) {
             if (position == filled) {
@@ -35,7 +35,7 @@ final class LineReader {
                 position = 0;
                 if (filled <= 0) {
                     filled = 0;
-                    return any ? done(tooLong) : null;
+                    return any ? done(cut) : null;
                 }
             }
             any = true;
@@ -43,25 +43,30 @@ final class LineReader {
             while (position < filled && chunk[position] != '\n') {
                 position++;
             }
-            int room = limit - line.length();
+            int room = limit + 1 - line.length(); // one more than the limit: the CR of a CR LF
             int length = position - start;
             if (length > room) {
-                tooLong = true;
+                cut = true;
                 length = Math.max(room, 0);
             }
             line.append(chunk, start, length);
             if (position < filled) {
                 position++; // the newline
-                return done(tooLong);
+                return done(cut);
             }
         }
     }
 
-    private Line done(boolean tooLong) {
+    /** A CR is the terminator's only when it came last; the limit counts the line without it. */
+    private Line done(boolean cut) {
         int end = line.length();
-        if (end > 0 && line.charAt(end - 1) == '\r') {
-            line.setLength(end - 1);
+        if (!cut && end > 0 && line.charAt(end - 1) == '\r') {
+            line.setLength(--end);
         }
-        return new Line(line.toString(), tooLong);
+        if (end > limit) {
+            line.setLength(limit);
+            return new Line(line.toString(), true);
+        }
+        return new Line(line.toString(), false);
     }
 }
