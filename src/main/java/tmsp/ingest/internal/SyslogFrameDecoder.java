@@ -121,7 +121,7 @@ final class SyslogFrameDecoder extends ByteToMessageDecoder {
             return false;
         }
         in.skipBytes(header);
-        String text = stripLineEnd(text(in, kept));
+        String text = length > maxLength ? text(in, kept) : stripLineEnd(text(in, kept));
         in.skipBytes(kept);
         if (length > maxLength) {
             skipBytes = (long) length - maxLength;
@@ -144,7 +144,8 @@ final class SyslogFrameDecoder extends ByteToMessageDecoder {
             return true;
         }
         int length = end - in.readerIndex();
-        String text = stripLineEnd(text(in, Math.min(length, maxLength)));
+        // a message cut at the limit ends inside its text: nothing of it is a line end
+        String text = length > maxLength ? text(in, maxLength) : stripLineEnd(text(in, length));
         in.readerIndex(end + 1);
         out.add(length > maxLength ? new SyslogFrame(text, SyslogFrame.Problem.TOO_LONG) : SyslogFrame.of(text));
         return true;

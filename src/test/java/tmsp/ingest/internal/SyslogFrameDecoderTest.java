@@ -111,6 +111,18 @@ class SyslogFrameDecoderTest {
         assertThat(frames.get(1).text()).isEqualTo(B);
     }
 
+    /** Found by the syslog stream fuzz target: the cut used to lose its trailing CRs only when the LF came along. */
+    @Test
+    void anOverLongLineIsCutTheSameWhetherItsEndCameInTheSameReadOrLater() {
+        String cutAtTheLimit = "z".repeat(97) + "\r\r\r";
+        send(cutAtTheLimit + "tail\n");
+        SyslogFrame together = frames().get(0);
+        send(cutAtTheLimit + "tail");
+        send("\n");
+        SyslogFrame apart = frames().get(0);
+        assertThat(together).isEqualTo(apart).isEqualTo(new SyslogFrame(cutAtTheLimit, SyslogFrame.Problem.TOO_LONG));
+    }
+
     @Test
     void aCountLargerThanTheStreamIsReportedTruncatedWhenTheSenderCloses() {
         send("90 " + A.substring(0, 40));
