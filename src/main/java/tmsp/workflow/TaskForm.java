@@ -1,0 +1,26 @@
+package tmsp.workflow;
+
+import java.util.Map;
+
+/**
+ * How the task list shows and completes one kind of user task. A module contributes one bean per
+ * {@code camunda:formKey} its processes use, so the task list needs no edit per process: it renders the form's
+ * fragment inside its own task page, and on submit asks the form for the variables to complete the task with.
+ */
+public interface TaskForm {
+
+    /** The {@code camunda:formKey} of the user tasks this form completes, e.g. {@code account-deletion:move-products}. */
+    String formKey();
+
+    /** The Thymeleaf fragment with the form's fields, e.g. {@code account/tasks :: move-products}. */
+    String fragment();
+
+    /** What the fragment shows for one task (read from the task's variables, or from the module's own API). */
+    Map<String, Object> model(OpenTask task);
+
+    /**
+     * Checks what {@code user} submitted for {@code task}: the variables to complete it with, or the field errors
+     * that send the form back. Called only for a task that user may complete.
+     */
+    TaskCompletion complete(OpenTask task, Map<String, String> fields, String user);
+}
