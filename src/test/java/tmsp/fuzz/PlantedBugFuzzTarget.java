@@ -1,7 +1,8 @@
 package tmsp.fuzz;
 
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@code bench/fuzz.sh}'s self-check: a target with a bug planted behind a text marker and a 32-bit magic
@@ -13,11 +14,13 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class PlantedBugFuzzTarget {
 
     static final int MAGIC = 0x7E57_B0C5;
+    private static final String MARKER = "CEF:0|";
 
     @FuzzTest(maxDuration = "")
-    void plantedBug(FuzzedDataProvider data) {
-        String marker = data.consumeString(8);
-        if (marker.equals("CEF:0|") && data.consumeInt() == MAGIC) {
+    void plantedBug(byte[] input) {
+        if (input.length >= MARKER.length() + 4
+                && new String(input, 0, MARKER.length(), StandardCharsets.ISO_8859_1).equals(MARKER)
+                && ByteBuffer.wrap(input, MARKER.length(), 4).getInt() == MAGIC) {
             throw new IllegalStateException("the planted bug was found");
         }
     }

@@ -41,7 +41,8 @@ final class SyslogStreamPromise {
     private static List<SyslogFrame> decode(int limit, List<byte[]> reads) {
         EmbeddedChannel channel = new EmbeddedChannel(new SyslogFrameDecoder(limit));
         for (byte[] read : reads) {
-            channel.writeInbound(Unpooled.wrappedBuffer(read));
+            // a copy: the decoder may compact the bytes it keeps in place, inside the array it was given
+            channel.writeInbound(Unpooled.copiedBuffer(read));
         }
         channel.finish();
         List<SyslogFrame> frames = new ArrayList<>();
