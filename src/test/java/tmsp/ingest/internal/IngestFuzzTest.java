@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
@@ -22,6 +26,17 @@ import tmsp.ingest.ParseOptions;
  */
 class IngestFuzzTest {
 
+    /**
+     * A fuzz test of ingest: no time limit of its own ({@code bench/fuzz.sh} sets one), and an input that takes
+     * ten seconds is a hang.
+     */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @FuzzTest(maxDuration = "")
+    @interface IngestFuzz {
+    }
+
     static final int LINE_LIMIT = 2048;
     static final ParseOptions OPTIONS = ParseOptions.defaults().withMaxLineLength(LINE_LIMIT);
 
@@ -30,22 +45,19 @@ class IngestFuzzTest {
     private static final JsonLineParser NDJSON = new JsonLineParser(OPTIONS);
     private static final LineParser ANY = new LineParser(OPTIONS);
 
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    @FuzzTest(maxDuration = "")
+    @IngestFuzz
     void cefLine(byte[] input) {
         String line = text(input);
         ParserPromise.check(() -> CEF.parse(line), line, LINE_LIMIT);
     }
 
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    @FuzzTest(maxDuration = "")
+    @IngestFuzz
     void leefLine(byte[] input) {
         String line = text(input);
         ParserPromise.check(() -> LEEF.parse(line), line, LINE_LIMIT);
     }
 
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    @FuzzTest(maxDuration = "")
+    @IngestFuzz
     void ndjsonLine(byte[] input) {
         String line = text(input);
         ParserPromise.check(() -> NDJSON.parse(line), line, LINE_LIMIT);
@@ -55,8 +67,7 @@ class IngestFuzzTest {
      * The header reader alone (it answers a header or null, never fails) on lines the guard lets through to it,
      * then the line behind it.
      */
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    @FuzzTest(maxDuration = "")
+    @IngestFuzz
     void syslogLine(byte[] input) {
         String line = text(input);
         if (line.length() <= LINE_LIMIT) {
@@ -74,21 +85,18 @@ class IngestFuzzTest {
         }
     }
 
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    @FuzzTest(maxDuration = "")
+    @IngestFuzz
     void syslogStream(FuzzedDataProvider data) {
         SyslogStreamPromise.check(data);
     }
 
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    @FuzzTest(maxDuration = "")
+    @IngestFuzz
     void uploadBody(FuzzedDataProvider data) {
         UploadBodyPromise.check(data);
     }
 
     /** Any escaped header fields and extension values come back from the CEF parser as they were. */
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    @FuzzTest(maxDuration = "")
+    @IngestFuzz
     void cefRoundTrip(FuzzedDataProvider data) {
         CefRoundTrip.check(data, CEF);
     }
