@@ -16,6 +16,7 @@ import tmsp.account.AccountEvents;
 import tmsp.appliance.ApplianceEvents;
 import tmsp.identity.UserChanged;
 import tmsp.incident.IncidentEvents;
+import tmsp.notification.NotificationEvents;
 
 /**
  * Writes the system log. Domain events are recorded in the transaction of the change they describe,
@@ -125,6 +126,20 @@ class AuditRecorder {
         };
         record(e.actor(), action, "incident #" + e.incidentId() + " of account #" + e.accountId(),
                 abbreviate(e.title() + " (was " + e.from() + ")"), null);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(NotificationEvents.SmtpServerChanged e) {
+        record(e.actor(), AuditAction.SMTP_SERVER_CHANGED, "mail server " + e.host() + ":" + e.port(),
+                e.security() + ", from " + e.sender() + (e.passwordChanged() ? ", password changed" : ""), null);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(NotificationEvents.TestMailSent e) {
+        record(e.actor(), AuditAction.TEST_MAIL_SENT, "mail to " + e.recipient(),
+                abbreviate((e.delivered() ? "delivered: " : "failed: ") + e.answer()), null);
     }
 
     private static String abbreviate(String details) {
