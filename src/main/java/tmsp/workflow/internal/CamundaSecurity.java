@@ -17,6 +17,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Camunda's web apps (Cockpit, Tasklist, Admin under {@value #WEBAPPS}) and its REST API ({@value #REST}) for
@@ -41,15 +42,15 @@ class CamundaSecurity {
     @Bean
     @Order(-2)
     SecurityFilterChain camundaWebappChain(HttpSecurity http) throws Exception {
-        http.securityMatcher(WEBAPPS + "/**")
+        http.securityMatcher(path(WEBAPPS + "/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
                 .csrf(csrf -> csrf.disable())
                 // the apps' API calls get a 401, a page a redirect to the portal's login (and back after it)
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                                PathPatternRequestMatcher.withDefaults().matcher(WEBAPPS + "/api/**"))
+                                path(WEBAPPS + "/api/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-                                PathPatternRequestMatcher.withDefaults().matcher(WEBAPPS + "/**")))
+                                path(WEBAPPS + "/**")))
                 .headers(h -> h
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(f -> f.deny()));
@@ -64,7 +65,7 @@ class CamundaSecurity {
     @Bean
     @Order(-1)
     SecurityFilterChain camundaRestChain(HttpSecurity http) throws Exception {
-        http.securityMatcher(REST + "/**")
+        http.securityMatcher(path(REST + "/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .requestCache(cache -> cache.disable())
@@ -84,6 +85,14 @@ class CamundaSecurity {
     FilterRegistrationBean<Filter> camundaRestAuthentication() {
         return afterSpringSecurity("Portal authentication for Camunda's REST API", new ProcessEngineAuthenticationFilter(),
                 REST + "/*");
+    }
+
+    /**
+     * A path of the whole application. Not the string form of {@code securityMatcher}: that one matches paths
+     * of Spring MVC's servlet, and the REST API is Jersey's servlet, the apps' pages Camunda's filters.
+     */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
     private static FilterRegistrationBean<Filter> afterSpringSecurity(String name, Filter filter, String... paths) {
