@@ -55,12 +55,12 @@ class NoCamundaUsers extends AbstractProcessEnginePlugin {
 
         @Override
         public UserQuery createUserQuery() {
-            return new NoUsers(Context.getProcessEngineConfiguration().getCommandExecutorTxRequired());
+            return new NoUsers(executor());
         }
 
         @Override
         public UserQuery createUserQuery(CommandContext commandContext) {
-            return new NoUsers();
+            return new NoUsers(executor());
         }
 
         @Override
@@ -80,12 +80,12 @@ class NoCamundaUsers extends AbstractProcessEnginePlugin {
 
         @Override
         public GroupQuery createGroupQuery() {
-            return new NoGroups(Context.getProcessEngineConfiguration().getCommandExecutorTxRequired());
+            return new NoGroups(executor());
         }
 
         @Override
         public GroupQuery createGroupQuery(CommandContext commandContext) {
-            return new NoGroups();
+            return new NoGroups(executor());
         }
 
         @Override
@@ -95,12 +95,16 @@ class NoCamundaUsers extends AbstractProcessEnginePlugin {
 
         @Override
         public TenantQuery createTenantQuery() {
-            return new NoTenants(Context.getProcessEngineConfiguration().getCommandExecutorTxRequired());
+            return new NoTenants(executor());
         }
 
         @Override
         public TenantQuery createTenantQuery(CommandContext commandContext) {
-            return new NoTenants();
+            return new NoTenants(executor());
+        }
+
+        private static CommandExecutor executor() {
+            return Context.getProcessEngineConfiguration().getCommandExecutorTxRequired();
         }
 
         @Override
@@ -113,9 +117,6 @@ class NoCamundaUsers extends AbstractProcessEnginePlugin {
     }
 
     static class NoUsers extends UserQueryImpl {
-        NoUsers() {
-        }
-
         NoUsers(CommandExecutor executor) {
             super(executor);
         }
@@ -132,9 +133,6 @@ class NoCamundaUsers extends AbstractProcessEnginePlugin {
     }
 
     static class NoGroups extends GroupQueryImpl {
-        NoGroups() {
-        }
-
         NoGroups(CommandExecutor executor) {
             super(executor);
         }
@@ -151,9 +149,6 @@ class NoCamundaUsers extends AbstractProcessEnginePlugin {
     }
 
     static class NoTenants extends TenantQueryImpl {
-        NoTenants() {
-        }
-
         NoTenants(CommandExecutor executor) {
             super(executor);
         }

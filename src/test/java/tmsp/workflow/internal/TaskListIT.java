@@ -172,6 +172,22 @@ class TaskListIT {
         runtime.deleteProcessInstance(instance, "test done");
     }
 
+    @Test
+    void longListsArePagedWithinTheirTab() throws Exception {
+        String key = "paged-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i <= TaskListController.PAGE_SIZE; i++) {
+            runtime.startProcessInstanceByKey("task-list-test", key + "-" + i, Map.of("request", key));
+        }
+        RequestPostProcessor pagedAdmin = user("pager").roles("ADMIN");
+        String first = page("/tasks?view=GROUPS", pagedAdmin);
+        assertThat(first).contains("href=\"/tasks?view=GROUPS&amp;page=1\"");
+        String second = page("/tasks?view=GROUPS&page=1", pagedAdmin);
+        assertThat(second).contains("Page 2 of").contains("href=\"/tasks?view=GROUPS&amp;page=0\"");
+        runtime.createProcessInstanceQuery().processDefinitionKey("task-list-test").list().stream()
+                .filter(p -> p.getBusinessKey().startsWith(key))
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test done"));
+    }
+
     private String page(String url, RequestPostProcessor who) throws Exception {
         return mvc.perform(get(url).with(who)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
