@@ -19,8 +19,9 @@ class MenuAdvice {
     }
 
     @ModelAttribute("menuEntries")
-    List<MenuEntry> menuEntries() {
+    List<MenuItem> menuEntries() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return entries.stream().filter(e -> e.visibleTo(authentication)).toList();
+        return entries.stream().filter(e -> e.visibleTo(authentication))
+                .map(e -> new MenuItem(e, authentication)).toList();
     }
 }

@@ -7,8 +7,19 @@ import org.springframework.security.core.GrantedAuthority;
 /**
  * A top-level item of the main menu, contributed by a module as a bean, so the layout needs no edit per feature.
  * {@code roles} are role names without prefix (e.g. {@code ADMIN}); empty means every signed-in user.
+ * {@code badge}, when given, counts something waiting for the signed-in user (shown beside the label when above 0).
  */
-public record MenuEntry(int order, String labelKey, String path, Set<String> roles) {
+public record MenuEntry(int order, String labelKey, String path, Set<String> roles, Badge badge) {
+
+    /** What a menu entry's badge counts for one user; asked at most once per rendered page. */
+    @FunctionalInterface
+    public interface Badge {
+        long count(Authentication authentication);
+    }
+
+    public MenuEntry(int order, String labelKey, String path, Set<String> roles) {
+        this(order, labelKey, path, roles, null);
+    }
 
     boolean visibleTo(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {

@@ -12,7 +12,13 @@ public interface TaskForm {
     /** The {@code camunda:formKey} of the user tasks this form completes, e.g. {@code account-deletion:move-products}. */
     String formKey();
 
-    /** The Thymeleaf fragment with the form's fields, e.g. {@code account/tasks :: move-products}. */
+    /**
+     * The Thymeleaf fragment with the form's fields, e.g. {@code account/tasks :: move-products}. The task page
+     * puts it inside its own {@code <form>} (with the CSRF token and the submit button), so the fragment renders
+     * fields only. It sees {@code task} (the {@link OpenTask}), {@code model} (what {@link #model} returned),
+     * {@code fields} (what was submitted, after an invalid submission; else empty) and {@code fieldErrors}
+     * (field name to message key); {@code workflow/fields :: error('name')} shows a field's error.
+     */
     String fragment();
 
     /** What the fragment shows for one task (read from the task's variables, or from the module's own API). */

@@ -28,7 +28,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = {PostgresTestDatabase.class, FreeSyslogPort.class})
 @AutoConfigureMockMvc
-@Import(StatementCounter.class)
+@Import({StatementCounter.class, TestTaskForm.class})
 public @interface IntegrationTest {
 
     String ADMIN_PASSWORD = "admin-password-for-tests";
