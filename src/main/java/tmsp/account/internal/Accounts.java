@@ -17,6 +17,10 @@ interface Accounts extends JpaRepository<Account, Long> {
     @Query("select a.id, a.name from Account a where a.id in :ids")
     java.util.List<Object[]> findNames(java.util.Collection<Long> ids);
 
+    /** Every other account's id and name, by name: where an account's products may go. */
+    @Query("select a.id, a.name from Account a where a.id <> :id order by a.nameKey")
+    java.util.List<Object[]> findOtherNames(long id);
+
     Optional<Account> findByRegistrationUser(String registrationUser);
 
     java.util.List<Account> findByManagedById(Long managedById);
