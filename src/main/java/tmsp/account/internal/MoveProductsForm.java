@@ -1,0 +1,87 @@
+package tmsp.account.internal;
+
+import static tmsp.account.internal.DeletionProcess.ACCOUNT_ID;
+import static tmsp.account.internal.DeletionProcess.ACCOUNT_NAME;
+import static tmsp.account.internal.DeletionProcess.PRODUCTS_MOVED_BY;
+import static tmsp.account.internal.DeletionProcess.TARGET_ACCOUNT_ID;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tmsp.account.AccountProducts;
+import tmsp.workflow.OpenTask;
+import tmsp.workflow.TaskCompletion;
+import tmsp.workflow.TaskForm;
+
+/**
+ * The task of an account's deletion that waits for its products to have another account: the administrator picks
+ * one of the other accounts; the process then moves the products there and deletes the account.
+ */
+@Component
+class MoveProductsForm implements TaskForm {
+
+    static final String TARGET = "targetAccountId";
+
+    /** An account the products may go to. */
+    record Target(long id, String name) {
+    }
+
+    private final Accounts accounts;
+    private final AccountProducts products;
+
+    MoveProductsForm(Accounts accounts, AccountProducts products) {
+        this.accounts = accounts;
+        this.products = products;
+    }
+
+    @Override
+    public String formKey() {
+        return DeletionProcess.MOVE_PRODUCTS_FORM;
+    }
+
+    @Override
+    public String fragment() {
+        return "account/tasks :: move-products";
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Object> model(OpenTask task) {
+        long accountId = accountOf(task);
+        List<Target> targets = targets(accountId);
+        return Map.of("accountId", accountId, "accountName", task.variables().getOrDefault(ACCOUNT_NAME, "#" + accountId),
+                "products", products.registeredTo(accountId), "targets", targets, "onlyAccount", targets.isEmpty());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public TaskCompletion complete(OpenTask task, Map<String, String> fields, String user) {
+        String chosen = fields.getOrDefault(TARGET, "").strip();
+        if (chosen.isEmpty()) {
+            return TaskCompletion.invalid(TARGET, "deletion.target.required");
+        }
+        long target;
+        try {
+            target = Long.parseLong(chosen);
+        } catch (NumberFormatException notAnId) {
+            return TaskCompletion.invalid(TARGET, "deletion.target.unknown");
+        }
+        if (target == accountOf(task)) {
+            return TaskCompletion.invalid(TARGET, "deletion.target.same");
+        }
+        if (!accounts.existsById(target)) {
+            return TaskCompletion.invalid(TARGET, "deletion.target.unknown");
+        }
+        return TaskCompletion.complete(Map.of(TARGET_ACCOUNT_ID, target, PRODUCTS_MOVED_BY, user));
+    }
+
+    private List<Target> targets(long accountId) {
+        return accounts.findOtherNames(accountId).stream()
+                .map(row -> new Target((Long) row[0], (String) row[1])).toList();
+    }
+
+    private static long accountOf(OpenTask task) {
+        return ((Number) task.variables().get(ACCOUNT_ID)).longValue();
+    }
+}
