@@ -8,6 +8,8 @@ import static tmsp.account.internal.DeletionProcess.REQUESTED_BY;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -35,13 +37,13 @@ class AccountDeletion {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final HistoryService history;
-    private final AccountManagement management;
+    private final Accounts accounts;
 
-    AccountDeletion(RuntimeService runtime, TaskService tasks, HistoryService history, AccountManagement management) {
+    AccountDeletion(RuntimeService runtime, TaskService tasks, HistoryService history, Accounts accounts) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
-        this.management = management;
+        this.accounts = accounts;
     }
 
     /**
@@ -52,7 +54,7 @@ class AccountDeletion {
      */
     @Transactional
     State request(long accountId) {
-        Account account = management.get(accountId);
+        Account account = accounts.lockById(accountId).orElseThrow(() -> new AccountNotFound(accountId));
         Optional<State> waiting = pending(accountId);
         if (waiting.isPresent()) {
             return waiting.get();
@@ -85,6 +87,13 @@ class AccountDeletion {
         return Optional.of(new State(false, instance.getId(), task == null ? null : task.getId(),
                 task == null ? null : task.getName(), (String) variables.get(REQUESTED_BY),
                 Instant.parse((String) variables.get(REQUESTED_AT))));
+    }
+
+    /** The accounts whose deletion waits for a task: no place to move products to. */
+    @Transactional(readOnly = true)
+    Set<Long> leaving() {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(DeletionProcess.KEY).active().list().stream()
+                .map(instance -> DeletionProcess.accountOf(instance.getBusinessKey())).collect(Collectors.toSet());
     }
 
     /** The waiting deletion, or the last one that finished, of this account (which may be gone by now). */

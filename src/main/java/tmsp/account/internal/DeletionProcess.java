@@ -31,6 +31,13 @@ final class DeletionProcess {
 
     /** One deletion per account at a time: the business key finds it. */
     static String businessKey(long accountId) {
-        return "account-" + accountId;
+        return BUSINESS_KEY_PREFIX + accountId;
     }
+
+    /** The account a deletion's business key names. */
+    static long accountOf(String businessKey) {
+        return Long.parseLong(businessKey.substring(BUSINESS_KEY_PREFIX.length()));
+    }
+
+    private static final String BUSINESS_KEY_PREFIX = "account-";
 }

@@ -7,6 +7,7 @@ import static tmsp.account.internal.DeletionProcess.TARGET_ACCOUNT_ID;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tmsp.account.AccountProducts;
@@ -29,10 +30,12 @@ class MoveProductsForm implements TaskForm {
 
     private final Accounts accounts;
     private final AccountProducts products;
+    private final AccountDeletion deletion;
 
-    MoveProductsForm(Accounts accounts, AccountProducts products) {
+    MoveProductsForm(Accounts accounts, AccountProducts products, AccountDeletion deletion) {
         this.accounts = accounts;
         this.products = products;
+        this.deletion = deletion;
     }
 
     @Override
@@ -50,8 +53,10 @@ class MoveProductsForm implements TaskForm {
     public Map<String, Object> model(OpenTask task) {
         long accountId = accountOf(task);
         List<Target> targets = targets(accountId);
-        return Map.of("accountId", accountId, "accountName", task.variables().getOrDefault(ACCOUNT_NAME, "#" + accountId),
-                "products", products.registeredTo(accountId), "targets", targets, "onlyAccount", targets.isEmpty());
+        String name = accounts.findById(accountId).map(Account::getName)
+                .orElse((String) task.variables().get(ACCOUNT_NAME)); // it may have been renamed since
+        return Map.of("accountId", accountId, "accountName", name,
+                "products", products.registeredTo(accountId), "targets", targets, "noOtherAccount", targets.isEmpty());
     }
 
     @Override
@@ -73,11 +78,16 @@ class MoveProductsForm implements TaskForm {
         if (!accounts.existsById(target)) {
             return TaskCompletion.invalid(TARGET, "deletion.target.unknown");
         }
+        if (deletion.leaving().contains(target)) {
+            return TaskCompletion.invalid(TARGET, "deletion.target.leaving");
+        }
         return TaskCompletion.complete(Map.of(TARGET_ACCOUNT_ID, target, PRODUCTS_MOVED_BY, user));
     }
 
+    /** The other accounts, except those about to be deleted themselves. */
     private List<Target> targets(long accountId) {
-        return accounts.findOtherNames(accountId).stream()
+        Set<Long> leaving = deletion.leaving();
+        return accounts.findOtherNames(accountId).stream().filter(row -> !leaving.contains((Long) row[0]))
                 .map(row -> new Target((Long) row[0], (String) row[1])).toList();
     }
 

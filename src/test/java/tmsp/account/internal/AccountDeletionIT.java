@@ -104,9 +104,13 @@ class AccountDeletionIT {
         Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         assertThat(task.getFormKey()).isEqualTo(form.formKey());
         assertThat(tasks.getIdentityLinksForTask(taskId)).anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("ADMIN"));
+        TestAccounts.Created alsoLeaving = TestAccounts.create(mvc, json, jdbc, "Also leaving");
+        register(alsoLeaving);
+        mvc.perform(delete("/api/v1/accounts/" + alsoLeaving.id()).with(ADMIN)).andExpect(status().isAccepted());
         OpenTask open = open(task);
         assertThat(render(open)).contains(leaving.name(), "tda-01.corp.example", product.get("guid").asText(),
-                staying.name()).doesNotContain("value=\"" + leaving.id() + "\"");
+                        "value=\"" + staying.id() + "\"", staying.name())
+                .doesNotContain("value=\"" + leaving.id() + "\"", "value=\"" + alsoLeaving.id() + "\"", "no-other-account");
 
         assertThat(form.complete(open, Map.of(), "admin"))
                 .isEqualTo(TaskCompletion.invalid("targetAccountId", "deletion.target.required"));
@@ -114,6 +118,8 @@ class AccountDeletionIT {
                 .isEqualTo(TaskCompletion.invalid("targetAccountId", "deletion.target.same"));
         assertThat(form.complete(open, Map.of("targetAccountId", "987654321"), "admin"))
                 .isEqualTo(TaskCompletion.invalid("targetAccountId", "deletion.target.unknown"));
+        assertThat(form.complete(open, Map.of("targetAccountId", String.valueOf(alsoLeaving.id())), "admin"))
+                .as("an account whose own deletion waits").isEqualTo(TaskCompletion.invalid("targetAccountId", "deletion.target.leaving"));
         TaskCompletion completion = form.complete(open, Map.of("targetAccountId", String.valueOf(staying.id())), "admin");
         assertThat(completion).isInstanceOf(TaskCompletion.Complete.class);
         tasks.complete(taskId, ((TaskCompletion.Complete) completion).variables());
