@@ -22,8 +22,6 @@ import tmsp.workflow.TaskForm;
 @Component
 class MoveProductsForm implements TaskForm {
 
-    static final String TARGET = "targetAccountId";
-
     /** An account the products may go to. */
     record Target(long id, String name) {
     }
@@ -62,24 +60,25 @@ class MoveProductsForm implements TaskForm {
     @Override
     @Transactional(readOnly = true)
     public TaskCompletion complete(OpenTask task, Map<String, String> fields, String user) {
-        String chosen = fields.getOrDefault(TARGET, "").strip();
+        // The select is named as the variable it becomes.
+        String chosen = fields.getOrDefault(TARGET_ACCOUNT_ID, "").strip();
         if (chosen.isEmpty()) {
-            return TaskCompletion.invalid(TARGET, "deletion.target.required");
+            return TaskCompletion.invalid(TARGET_ACCOUNT_ID, "deletion.target.required");
         }
         long target;
         try {
             target = Long.parseLong(chosen);
         } catch (NumberFormatException notAnId) {
-            return TaskCompletion.invalid(TARGET, "deletion.target.unknown");
+            return TaskCompletion.invalid(TARGET_ACCOUNT_ID, "deletion.target.unknown");
         }
         if (target == accountOf(task)) {
-            return TaskCompletion.invalid(TARGET, "deletion.target.same");
+            return TaskCompletion.invalid(TARGET_ACCOUNT_ID, "deletion.target.same");
         }
         if (!accounts.existsById(target)) {
-            return TaskCompletion.invalid(TARGET, "deletion.target.unknown");
+            return TaskCompletion.invalid(TARGET_ACCOUNT_ID, "deletion.target.unknown");
         }
         if (deletion.leaving().contains(target)) {
-            return TaskCompletion.invalid(TARGET, "deletion.target.leaving");
+            return TaskCompletion.invalid(TARGET_ACCOUNT_ID, "deletion.target.leaving");
         }
         return TaskCompletion.complete(Map.of(TARGET_ACCOUNT_ID, target, PRODUCTS_MOVED_BY, user));
     }
