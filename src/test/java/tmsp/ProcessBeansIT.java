@@ -38,7 +38,7 @@ class ProcessBeansIT {
                 }
             }
         }
-        assertThat(named).contains("deleteAccountTask", "queueNightlyRunsTask", "correlateAccountTask",
+        assertThat(named).contains("checkAccountDeletionTask", "moveProductsTask", "deleteAccountTask", "queueNightlyRunsTask", "correlateAccountTask",
                 "correlationJobRetries");
         assertThat(missing).isEmpty();
     }

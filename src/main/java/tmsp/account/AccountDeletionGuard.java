@@ -3,8 +3,9 @@ package tmsp.account;
 import java.util.Optional;
 
 /**
- * Lets another module refuse an account's deletion (for instance while products are still registered
- * to it) without the account module depending on that module.
+ * Lets another module refuse an account's deletion without the account module depending on that module. The
+ * deletion asks when it starts (a refusal answers 409 and starts nothing) and again just before it deletes.
+ * Registered products do not refuse: the deletion moves them (see {@link AccountProducts}).
  */
 public interface AccountDeletionGuard {
 

@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tmsp.support.ApplianceClient;
 import tmsp.support.Browser;
 import tmsp.support.IntegrationTest;
 
@@ -199,6 +200,33 @@ class AccountJourneyIT {
         filter(token);
         assertThat(browser.text(By.id("accounts-empty"))).contains("No account matches “" + token + "”.");
         assertThat(accountCount("Journey " + token + " Gone")).isZero();
+    }
+
+    @Test
+    void anAccountWithProductsWaitsForItsTaskAfterTheConfirmDialogAndThePageLinksTheTaskList() throws Exception {
+        String token = token();
+        NewAccount account = new NewAccount("Journey " + token + " Waits", "Waiting Company " + token);
+        long id = arrange(account);
+        assertThat(new ApplianceClient(port).post("/api/v1/products",
+                ApplianceClient.basic(account.registrationUser(), PASSWORD), "application/json",
+                "{\"type\":\"DISCOVERY\",\"hostname\":\"tda-journey\",\"guid\":\"" + UUID.randomUUID()
+                        + "\",\"version\":\"3.8\"}").statusCode()).isEqualTo(201);
+        logInAsAdmin();
+        browser.get("/accounts/" + id);
+
+        browser.click(By.id("delete-account"));
+        browser.waitForId("confirm-dialog");
+        assertThat(browser.text(By.id("confirm-text"))).contains("a task first asks which account they move to");
+        browser.clickAndLoad(By.id("confirm-ok"));
+
+        browser.waitForPath("/accounts/" + id);
+        assertThat(browser.text(By.cssSelector(".alert-success")))
+                .contains("The deletion of “" + account.name() + "” waits for a task");
+        assertThat(browser.text(By.id("pending-deletion")))
+                .contains("Deletion requested by admin", "Move the products to another account");
+        assertThat(browser.waitForId("open-tasks").getDomAttribute("href")).isEqualTo("/tasks");
+        assertThat(browser.isPresent(By.id("delete-account"))).isFalse();
+        assertThat(accountCount("Journey " + token + " Waits")).isOne();
     }
 
     // --- steps -----------------------------------------------------------------------------------------

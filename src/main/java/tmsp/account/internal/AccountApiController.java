@@ -77,10 +77,19 @@ class AccountApiController {
 
     @DeleteMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Delete an account (runs the account-deletion process); 409 while products are registered")
-    ResponseEntity<Void> delete(@PathVariable Long id) {
-        deletion.request(id);
-        return ResponseEntity.noContent().build();
+    @Operation(summary = "Delete an account (runs the account-deletion process): 204 when it is gone; 202 while "
+            + "the process waits for an administrator to move its products (Location: the deletion's state)")
+    ResponseEntity<DeletionView> delete(@PathVariable Long id) {
+        AccountDeletion.State state = deletion.request(id);
+        return state.done() ? ResponseEntity.noContent().build()
+                : ResponseEntity.accepted().location(DeletionView.location(id)).body(DeletionView.of(state));
+    }
+
+    @GetMapping("/{id}/deletion")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "The account's deletion: WAITING (with the task it waits for) or DONE; 404 if none was requested")
+    DeletionView deletion(@PathVariable Long id) {
+        return deletion.latest(id).map(DeletionView::of).orElseThrow(() -> new AccountNotFound(id));
     }
 
     @GetMapping("/{id}/contacts")

@@ -88,6 +88,7 @@ class AccountController {
             model.addAttribute("contact", new ContactForm());
         }
         model.addAttribute("languages", ReportLanguages.CODES);
+        model.addAttribute("pendingDeletion", deletion.pending(id).orElse(null));
         model.addAttribute("sections", sections.stream()
                 .map(s -> RenderedSection.of(s, id)).toList());
         return "account/show";
@@ -130,9 +131,12 @@ class AccountController {
     String delete(@PathVariable Long id, RedirectAttributes redirect) {
         String name = management.get(id).getName();
         try {
-            deletion.request(id);
-            flash(redirect, "accounts.deleted", name);
-            return "redirect:/accounts";
+            if (deletion.request(id).done()) {
+                flash(redirect, "accounts.deleted", name);
+                return "redirect:/accounts";
+            }
+            flash(redirect, "accounts.deletionWaits", name); // the account page links the waiting task
+            return "redirect:/accounts/" + id;
         } catch (AccountRejected rejected) {
             redirect.addFlashAttribute("error", rejected.problems().get(0).code());
             redirect.addFlashAttribute("flashArg", name);

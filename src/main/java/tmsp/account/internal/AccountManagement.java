@@ -11,9 +11,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tmsp.account.AccountDeletionGuard;
 import tmsp.account.AccountEvents.AccountCreated;
-import tmsp.account.AccountEvents.AccountDeleted;
 import tmsp.account.AccountEvents.AccountUpdated;
 import tmsp.account.AccountEvents.ContactAdded;
 import tmsp.account.AccountEvents.ContactRemoved;
@@ -22,7 +20,7 @@ import tmsp.identity.Administrators;
 import tmsp.identity.CurrentUser;
 import tmsp.identity.CustomerLogons;
 
-/** Creates, edits and deletes accounts and their contact lists, keeping every rule of the domain. */
+/** Creates and edits accounts and their contact lists (deleting is a process: {@link AccountDeletion}), keeping every rule of the domain. */
 @Service
 @Transactional
 class AccountManagement {
@@ -33,18 +31,15 @@ class AccountManagement {
     private final Administrators administrators;
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
-    private final List<AccountDeletionGuard> deletionGuards;
 
     AccountManagement(Accounts accounts, ManagedServices services, CustomerLogons logons,
-                      Administrators administrators, PasswordEncoder encoder, ApplicationEventPublisher events,
-                      List<AccountDeletionGuard> deletionGuards) {
+                      Administrators administrators, PasswordEncoder encoder, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.services = services;
         this.logons = logons;
         this.administrators = administrators;
         this.encoder = encoder;
         this.events = events;
-        this.deletionGuards = deletionGuards;
     }
 
     @Transactional(readOnly = true)
@@ -94,19 +89,6 @@ class AccountManagement {
         logons.update(id, form.getPortalUser(), form.getPortalPassword());
         events.publishEvent(new AccountUpdated(CurrentUser.name(), id, account.getName(), changes));
         return account;
-    }
-
-    /** Deletes the account, its contacts and its portal logon. Reports stay until log maintenance. */
-    void delete(long id, String actor) {
-        Account account = get(id);
-        for (AccountDeletionGuard guard : deletionGuards) {
-            guard.objection(id).ifPresent(reason -> {
-                throw AccountRejected.of("id", reason, true);
-            });
-        }
-        logons.deleteFor(id);
-        accounts.delete(account);
-        events.publishEvent(new AccountDeleted(actor, id, account.getName()));
     }
 
     Contact addContact(long accountId, ContactForm form) {

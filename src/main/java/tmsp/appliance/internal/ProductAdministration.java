@@ -6,15 +6,19 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tmsp.account.AccountLookup;
+import tmsp.account.AccountProducts;
 import tmsp.appliance.ApplianceEvents.ProductMoved;
 import tmsp.appliance.ApplianceEvents.ProductRemoved;
 import tmsp.appliance.ApplianceEvents.ProductSyslogSourceSet;
 import tmsp.identity.CurrentUser;
 
-/** What administrators do with registered products: move one to another account, set its syslog source, remove it. */
+/**
+ * What administrators do with registered products: move one to another account, set its syslog source, remove it;
+ * and, when an account is deleted, move or remove all of its products.
+ */
 @Service
 @Transactional
-class ProductAdministration {
+class ProductAdministration implements AccountProducts {
 
     static class NoSuchProduct extends RuntimeException {
     }
@@ -41,15 +45,47 @@ class ProductAdministration {
         if (toAccountId == null || toAccountId == accountId) {
             return false;
         }
-        product.moveTo(toAccountId);
-        events.publishEvent(new ProductMoved(CurrentUser.name(), productId, product.getGuid(), accountId, toAccountId));
+        moveTo(product, toAccountId, CurrentUser.name());
         return true;
     }
 
     void remove(long accountId, long productId) {
-        RegisteredProduct product = owned(accountId, productId);
+        remove(owned(accountId, productId), CurrentUser.name());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Product> registeredTo(long accountId) {
+        return of(accountId).stream()
+                .map(p -> new Product(p.getId(), p.getType().name(), p.getHostname(), p.getGuid())).toList();
+    }
+
+    @Override
+    public int moveAll(long fromAccountId, long toAccountId, String actor) {
+        if (toAccountId == fromAccountId || accounts.byId(toAccountId).isEmpty()) {
+            throw new IllegalArgumentException("No other account #" + toAccountId + " to move products to");
+        }
+        List<RegisteredProduct> moving = of(fromAccountId);
+        moving.forEach(product -> moveTo(product, toAccountId, actor));
+        return moving.size();
+    }
+
+    @Override
+    public int removeAll(long accountId, String actor) {
+        List<RegisteredProduct> removing = of(accountId);
+        removing.forEach(product -> remove(product, actor));
+        return removing.size();
+    }
+
+    private void moveTo(RegisteredProduct product, long toAccountId, String actor) {
+        long fromAccountId = product.getAccountId();
+        product.moveTo(toAccountId);
+        events.publishEvent(new ProductMoved(actor, product.getId(), product.getGuid(), fromAccountId, toAccountId));
+    }
+
+    private void remove(RegisteredProduct product, String actor) {
         products.delete(product);
-        events.publishEvent(new ProductRemoved(CurrentUser.name(), productId, product.getGuid(), accountId));
+        events.publishEvent(new ProductRemoved(actor, product.getId(), product.getGuid(), product.getAccountId()));
     }
 
     /**

@@ -67,7 +67,9 @@ class AuditRecorder {
     @EventListener
     @Transactional
     public void on(AccountEvents.AccountDeleted e) {
-        record(e.actor(), AuditAction.ACCOUNT_DELETED, account(e.accountId(), e.name()), null, null);
+        String details = "requested " + e.requestedAt() + (e.productsMovedBy() == null ? ""
+                : "; products moved to account #" + e.productsMovedTo() + " by " + e.productsMovedBy());
+        record(e.actor(), AuditAction.ACCOUNT_DELETED, account(e.accountId(), e.name()), details, null);
     }
 
     @EventListener

@@ -128,13 +128,23 @@ class AccountApiIT {
     }
 
     @Test
-    void anAccountWithRegisteredProductsCannotBeDeleted() throws Exception {
+    void anAccountWithRegisteredProductsIsAcceptedAndWaitsForItsProductsToMove() throws Exception {
         long id = create(body);
         jdbc.update("insert into products (account_id, type, hostname, guid, registered_at) values (?, 'DISCOVERY', 'tda', ?, now())",
                 id, UUID.randomUUID().toString());
         mvc.perform(delete("/api/v1/accounts/" + id).with(ADMIN))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail", containsString("register the products there")));
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "/api/v1/accounts/" + id + "/deletion"))
+                .andExpect(jsonPath("$.state").value("WAITING"))
+                .andExpect(jsonPath("$.taskId").isNotEmpty());
+        mvc.perform(get("/api/v1/accounts/" + id).with(ADMIN)).andExpect(status().isOk());
+    }
+
+    @Test
+    void deletingAnUnknownAccountIsNotFound() throws Exception {
+        mvc.perform(delete("/api/v1/accounts/987654321").with(ADMIN))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test

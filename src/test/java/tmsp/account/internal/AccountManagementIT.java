@@ -149,7 +149,7 @@ class AccountManagementIT {
         contact.setEmail("kim@litware.example");
         management.addContact(account.getId(), contact);
 
-        deletion.request(account.getId());
+        assertThat(deletion.request(account.getId()).done()).isTrue();
 
         assertThat(jdbc.queryForObject("select count(*) from accounts where id = ?", Long.class, account.getId())).isZero();
         assertThat(jdbc.queryForObject("select count(*) from contacts where account_id = ?", Long.class, account.getId())).isZero();
@@ -160,15 +160,18 @@ class AccountManagementIT {
     }
 
     @Test
-    void anAccountWithRegisteredProductsIsNotDeleted() {
+    void anAccountWithRegisteredProductsWaitsForThemToMoveAndStays() {
         Account account = management.create(AccountFixtures.form(unique("Proseware"), adminId, services));
         jdbc.update("insert into products (account_id, type, hostname, guid, registered_at) values (?, 'DISCOVERY', 'tda', ?, now())",
                 account.getId(), UUID.randomUUID().toString());
 
-        assertThatThrownBy(() -> deletion.request(account.getId())).isInstanceOfSatisfying(AccountRejected.class,
-                e -> assertThat(e.problems().get(0).code()).isEqualTo("accounts.deleteHasProducts"));
+        AccountDeletion.State state = deletion.request(account.getId());
+
+        assertThat(state.done()).isFalse();
+        assertThat(state.taskId()).isNotNull();
         assertThat(jdbc.queryForObject("select count(*) from accounts where id = ?", Long.class, account.getId())).isOne();
         assertThat(auditActions(account.getName())).doesNotContain("ACCOUNT_DELETED");
+        assertThat(deletion.request(account.getId())).as("asked again, the same deletion").isEqualTo(state);
     }
 
     private long count() {

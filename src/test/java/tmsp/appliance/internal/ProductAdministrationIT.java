@@ -1,6 +1,7 @@
 package tmsp.appliance.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -34,6 +35,7 @@ class ProductAdministrationIT {
     @Autowired ProductRegistration registration;
     @Autowired Heartbeats heartbeats;
     @Autowired ApplicationEvents events;
+    @Autowired ProductAdministration administration;
 
     TestAccounts.Created account;
     long productId;
@@ -126,5 +128,30 @@ class ProductAdministrationIT {
         TestAccounts.Created other = TestAccounts.create(mvc, json, jdbc, "NotTheOwner");
         mvc.perform(post("/accounts/" + other.id() + "/products/" + productId + "/syslog-source").with(admin).with(csrf())
                 .param("address", "192.0.2.1")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aDeletedAccountsProductsMoveAllTogetherOrAreRemovedAndEachRunAgainFindsNothingLeft() throws Exception {
+        registration.register(account.id(), new RegistrationRequest("MITIGATOR", "tmm-1.example",
+                UUID.randomUUID().toString(), "2.0"), "127.0.0.1");
+        TestAccounts.Created target = TestAccounts.create(mvc, json, jdbc, "Gathering");
+
+        assertThatThrownBy(() -> administration.moveAll(account.id(), account.id(), "anna"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> administration.moveAll(account.id(), 987654321L, "anna"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(administration.moveAll(account.id(), target.id(), "anna")).isEqualTo(2);
+        assertThat(administration.moveAll(account.id(), target.id(), "anna")).isZero();
+        assertThat(administration.registeredTo(target.id())).extracting(p -> p.hostname())
+                .containsExactly("tda-9.example", "tmm-1.example");
+        assertThat(jdbc.queryForObject("select count(*) from audit_events where action = 'PRODUCT_MOVED' and actor = 'anna' "
+                + "and details = ?", Long.class, "from account #" + account.id() + " to account #" + target.id())).isEqualTo(2);
+
+        assertThat(administration.removeAll(target.id(), "bert")).isEqualTo(2);
+        assertThat(administration.removeAll(target.id(), "bert")).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from products where account_id in (?, ?)", Long.class,
+                account.id(), target.id())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_events where action = 'PRODUCT_REMOVED' and actor = 'bert' "
+                + "and details = ?", Long.class, "from account #" + target.id())).isEqualTo(2);
     }
 }
