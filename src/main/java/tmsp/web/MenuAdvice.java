@@ -19,9 +19,8 @@ class MenuAdvice {
     }
 
     @ModelAttribute("menuEntries")
-    List<MenuItem> menuEntries() {
+    List<MenuEntry> menuEntries() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return entries.stream().filter(e -> e.visibleTo(authentication))
-                .map(e -> new MenuItem(e, authentication)).toList();
+        return entries.stream().filter(e -> e.visibleTo(authentication)).toList();
     }
 }

@@ -7,11 +7,13 @@ import org.springframework.security.core.GrantedAuthority;
 /**
  * A top-level item of the main menu, contributed by a module as a bean, so the layout needs no edit per feature.
  * {@code roles} are role names without prefix (e.g. {@code ADMIN}); empty means every signed-in user.
- * {@code badge}, when given, counts something waiting for the signed-in user (shown beside the label when above 0).
+ * {@code badge}, when given, counts something waiting for the signed-in user, shown beside the label when above 0.
+ * The page asks for it after loading ({@link MenuBadges}), so rendering a page costs no count and a page's own
+ * statement count stays its own.
  */
 public record MenuEntry(int order, String labelKey, String path, Set<String> roles, Badge badge) {
 
-    /** What a menu entry's badge counts for one user; asked at most once per rendered page. */
+    /** What a menu entry's badge counts for one user; asked once per page shown. */
     @FunctionalInterface
     public interface Badge {
         long count(Authentication authentication);
