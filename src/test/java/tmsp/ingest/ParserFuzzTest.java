@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tmsp.support.Printable;
 import tmsp.support.Seeds;
 
 /**
@@ -91,7 +92,7 @@ class ParserFuzzTest {
     private static void checkValidLines(DetectionParser parser, Function<Random, String> valid) {
         Seeds.check(VALID_TRIES, random -> {
             String line = valid.apply(random);
-            assertThat(parser.parse(line)).as(printable(line)).isInstanceOf(Detection.class);
+            assertThat(parser.parse(line)).as(Printable.of(line)).isInstanceOf(Detection.class);
         });
     }
 
@@ -102,19 +103,19 @@ class ParserFuzzTest {
             try {
                 outcome = parser.parse(line);
             } catch (RuntimeException | Error escaped) {
-                throw new AssertionError("exception escaped for line " + printable(line), escaped);
+                throw new AssertionError("exception escaped for line " + Printable.of(line), escaped);
             } finally {
                 clock.addParseNanos(clock.threadCpuNanos() - start);
             }
             if (outcome instanceof ParseError error) {
                 if (error.reason().isBlank() || error.code() == ParseErrorCode.INTERNAL_ERROR) {
-                    throw new AssertionError(error + " for line " + printable(line));
+                    throw new AssertionError(error + " for line " + Printable.of(line));
                 }
                 count(parser, error.code().name());
             } else if (outcome instanceof Detection detection && detection.raw() != null) {
                 count(parser, "DETECTION");
             } else {
-                throw new AssertionError("no answer for line " + printable(line));
+                throw new AssertionError("no answer for line " + Printable.of(line));
             }
         }
     }
@@ -122,13 +123,5 @@ class ParserFuzzTest {
     private static void count(DetectionParser parser, String outcome) {
         outcomes.computeIfAbsent(parser.getClass().getSimpleName(), name -> new TreeMap<>())
                 .merge(outcome, 1L, Long::sum);
-    }
-
-    private static String printable(String line) {
-        String head = line.length() > 300 ? line.substring(0, 300) + "... (" + line.length() + " chars)" : line;
-        StringBuilder out = new StringBuilder();
-        head.chars().forEach(c -> out.append(c < 0x20 || Character.isSurrogate((char) c)
-                ? String.format("\\u%04x", c) : String.valueOf((char) c)));
-        return out.toString();
     }
 }

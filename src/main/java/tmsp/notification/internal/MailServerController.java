@@ -1,6 +1,7 @@
 package tmsp.notification.internal;
 
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,9 +32,8 @@ class MailServerController {
 
     @GetMapping
     String page(Model model) {
-        model.addAttribute("server", SmtpServerForm.of(settings.current()));
         model.addAttribute("test", new TestMailForm(null));
-        return show(model);
+        return show(model, settings.stored(), true);
     }
 
     @PostMapping
@@ -41,7 +41,7 @@ class MailServerController {
                 RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             model.addAttribute("test", new TestMailForm(null));
-            return show(model);
+            return show(model, settings.stored(), false);
         }
         settings.change(form.toSettings(), CurrentUser.name());
         redirect.addFlashAttribute("success", "mail.saved");
@@ -52,8 +52,7 @@ class MailServerController {
     String test(@Validated @ModelAttribute("test") TestMailForm form, BindingResult errors, Model model,
                 Locale locale, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            model.addAttribute("server", SmtpServerForm.of(settings.current()));
-            return show(model);
+            return show(model, settings.stored(), true);
         }
         MailDelivery delivery = testMail.send(form.recipient(), locale, CurrentUser.name());
         redirect.addFlashAttribute(delivery.delivered() ? "success" : "error",
@@ -62,11 +61,15 @@ class MailServerController {
         return "redirect:/admin/mail";
     }
 
-    private String show(Model model) {
-        settings.stored().ifPresentOrElse(stored -> {
-            model.addAttribute("updatedBy", stored.updatedBy());
-            model.addAttribute("updatedAt", stored.updatedAt());
-            model.addAttribute("passwordStored", stored.settings().password() != null);
+    /** The page, from one read of the stored server; {@code fillForm} when the form is not the user's own input. */
+    private String show(Model model, Optional<SmtpServer> stored, boolean fillForm) {
+        if (fillForm) {
+            model.addAttribute("server", SmtpServerForm.of(settings.current(stored)));
+        }
+        stored.ifPresentOrElse(server -> {
+            model.addAttribute("updatedBy", server.updatedBy());
+            model.addAttribute("updatedAt", server.updatedAt());
+            model.addAttribute("passwordStored", server.settings().password() != null);
         }, () -> model.addAttribute("fromConfiguration", true));
         return PAGE;
     }

@@ -23,7 +23,12 @@ class SmtpServerSettings {
 
     @Transactional(readOnly = true)
     SmtpSettings current() {
-        return stored().map(SmtpServer::settings).orElseGet(() -> properties.smtp().settings());
+        return current(stored());
+    }
+
+    /** The settings in use, given what {@link #stored()} answered. */
+    SmtpSettings current(Optional<SmtpServer> stored) {
+        return stored.map(SmtpServer::settings).orElseGet(() -> properties.smtp().settings());
     }
 
     @Transactional(readOnly = true)

@@ -46,6 +46,18 @@ class SystemLogIT {
     }
 
     @Test
+    void theNextPageKeepsTheChosenDays() throws Exception {
+        Instant day = LocalDate.of(2025, 7, 14).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        for (int i = 0; i < 51; i++) {
+            events.save(new AuditEvent(day.plusSeconds(i), "pager", AuditAction.LOGON, "pager", null, null));
+        }
+        String page = mvc.perform(get("/admin/system-logs").param("from", "2025-07-14").param("to", "2025-07-14")
+                        .with(user("admin").roles("ADMIN")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("/admin/system-logs?from=2025-07-14&amp;to=2025-07-14&amp;page=1");
+    }
+
+    @Test
     void reversedAndMissingDatesAreForgivenBadOnesAreRefused() throws Exception {
         var admin = user("admin").roles("ADMIN");
         mvc.perform(get("/admin/system-logs").param("from", "2026-03-12").param("to", "2026-03-01").with(admin))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import tmsp.ingest.CefParser;
 import tmsp.ingest.Detection;
+import tmsp.support.Printable;
 
 /**
  * Any text escaped into CEF header fields and extension values comes back from the parser as it was. Texts CEF
@@ -29,7 +30,7 @@ final class CefRoundTrip {
         if (line.length() > IngestFuzzTest.LINE_LIMIT) {
             return; // refused as too long, which the line targets check
         }
-        assertThat(parser.parse(line)).as(ParserPromise.printable(line)).isInstanceOfSatisfying(Detection.class, d -> {
+        assertThat(parser.parse(line)).as(Printable.of(line)).isInstanceOfSatisfying(Detection.class, d -> {
             assertThat(d.vendor()).isEqualTo(blankToNull(vendor));
             assertThat(d.product()).isEqualTo(blankToNull(product));
             assertThat(d.eventName()).isEqualTo(blankToNull(name));

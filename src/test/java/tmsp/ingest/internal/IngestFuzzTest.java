@@ -16,6 +16,7 @@ import tmsp.ingest.JsonLineParser;
 import tmsp.ingest.LeefParser;
 import tmsp.ingest.LineParser;
 import tmsp.ingest.ParseOptions;
+import tmsp.support.Printable;
 
 /**
  * Jazzer targets for every entry point of ingest that reads what an appliance sends: the three line parsers,
@@ -78,7 +79,7 @@ class IngestFuzzTest {
 
     private static void readHeader(String line) {
         SyslogHeader header = ParserPromise.withinMemory(() -> SyslogHeaderReader.read(line, OPTIONS),
-                ParserPromise.bound(line.length(), LINE_LIMIT), "reading the header of " + ParserPromise.printable(line));
+                ParserPromise.bound(line.length(), LINE_LIMIT), "reading the header of " + Printable.of(line));
         if (header != null) {
             assertThat(line).as("the message is what follows the header").endsWith(header.message());
             header.time();

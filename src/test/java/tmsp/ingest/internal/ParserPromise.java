@@ -6,6 +6,7 @@ import tmsp.ingest.Detection;
 import tmsp.ingest.ParseError;
 import tmsp.ingest.ParseErrorCode;
 import tmsp.ingest.ParseOutcome;
+import tmsp.support.Printable;
 
 /**
  * The oracle of the fuzz targets: whatever the input, the answer is a detection or a parse error with a reason,
@@ -34,18 +35,18 @@ final class ParserPromise {
 
     /** Checks one answer of a parser given {@code line}, read under the limit {@code lineLimit}. */
     static ParseOutcome check(Supplier<ParseOutcome> parse, String line, int lineLimit) {
-        ParseOutcome outcome = withinMemory(parse, bound(line.length(), lineLimit), "parsing " + printable(line));
+        ParseOutcome outcome = withinMemory(parse, bound(line.length(), lineLimit), "parsing " + Printable.of(line));
         if (outcome instanceof ParseError error) {
             if (error.code() == ParseErrorCode.INTERNAL_ERROR || error.reason().isBlank()) {
-                throw new AssertionError(error + " for line " + printable(line));
+                throw new AssertionError(error + " for line " + Printable.of(line));
             }
         } else if (outcome instanceof Detection detection) {
             if (detection.raw() == null || detection.raw().length() > lineLimit) {
                 throw new AssertionError("a detection from a line over the limit of " + lineLimit + ": "
-                        + printable(line));
+                        + Printable.of(line));
             }
         } else {
-            throw new AssertionError("no answer for line " + printable(line));
+            throw new AssertionError("no answer for line " + Printable.of(line));
         }
         return outcome;
     }
@@ -79,14 +80,5 @@ final class ParserPromise {
         long before = THREADS.getThreadAllocatedBytes(thread);
         call.get();
         return THREADS.getThreadAllocatedBytes(thread) - before;
-    }
-
-    /** The input as it can be shown in a failure: cut short, control characters and surrogates escaped. */
-    static String printable(String line) {
-        String head = line.length() > 300 ? line.substring(0, 300) + "... (" + line.length() + " chars)" : line;
-        StringBuilder out = new StringBuilder();
-        head.chars().forEach(c -> out.append(c < 0x20 || Character.isSurrogate((char) c)
-                ? String.format("\\u%04x", c) : String.valueOf((char) c)));
-        return out.toString();
     }
 }
