@@ -10,12 +10,14 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tmsp.account.AccountActivity;
 import tmsp.correlation.CompiledRules;
+import tmsp.correlation.CorrelationEvents.CorrelationFinished;
 import tmsp.correlation.CorrelationRules;
 import tmsp.correlation.CorrelationSession;
 import tmsp.correlation.PriorIncident;
@@ -47,11 +49,12 @@ class AccountCorrelation {
     private final IncidentRecorder recorder;
     private final AccountActivity activity;
     private final CorrelationSettings settings;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate ownTransaction;
 
     AccountCorrelation(CorrelationRuns runs, CorrelationRules rules, Detections detections, IncidentHistory history,
                        IncidentRecorder recorder, AccountActivity activity, CorrelationSettings settings,
-                       PlatformTransactionManager transactions) {
+                       PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.runs = runs;
         this.rules = rules;
         this.detections = detections;
@@ -59,6 +62,7 @@ class AccountCorrelation {
         this.recorder = recorder;
         this.activity = activity;
         this.settings = settings;
+        this.events = events;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -90,6 +94,9 @@ class AccountCorrelation {
                 current.finish(correlated.detectionsRead(), correlated.findings().size(), recorded.raised(),
                         recorded.updated(), now);
                 activity.incidentsCounted(run.getAccountId(), correlated.findings().size(), now);
+                events.publishEvent(new CorrelationFinished(runId, current.getAccountId(), current.getDay(),
+                        current.getTrigger() == RunTrigger.NIGHTLY, correlated.detectionsRead(), recorded.raised(),
+                        recorded.updated()));
                 return current;
             });
             log.info("Correlation run {} (account {}, {}): {} detections read, {} incidents found", runId,

@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tmsp.incident.IncidentEvents.IncidentRaised;
 import tmsp.incident.IncidentFinding;
 import tmsp.incident.IncidentRecorder;
 
@@ -31,12 +34,15 @@ class JpaIncidentRecorder implements IncidentRecorder {
     private final Incidents incidents;
     private final IncidentEvidence evidence;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
     private final boolean postgres;
 
-    JpaIncidentRecorder(Incidents incidents, IncidentEvidence evidence, JdbcTemplate jdbc) {
+    JpaIncidentRecorder(Incidents incidents, IncidentEvidence evidence, JdbcTemplate jdbc,
+                        ApplicationEventPublisher events) {
         this.incidents = incidents;
         this.evidence = evidence;
         this.jdbc = jdbc;
+        this.events = events;
         this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c ->
                 c.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL")));
     }
@@ -50,7 +56,7 @@ class JpaIncidentRecorder implements IncidentRecorder {
             jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> { }, LOCK_NAMESPACE, (int) accountId);
         }
         Instant now = Instant.now();
-        Set<Long> raised = new HashSet<>();
+        Map<Long, Incident> raised = new LinkedHashMap<>();
         Set<Long> updated = new HashSet<>();
         List<IncidentFinding> ordered = findings.stream()
                 .sorted(Comparator.comparing(IncidentFinding::firstSeen).thenComparing(IncidentFinding::lastSeen))
@@ -68,7 +74,7 @@ class JpaIncidentRecorder implements IncidentRecorder {
             if (near.isEmpty()) {
                 incident = incidents.save(new Incident(IncidentKeys.of(finding.ruleId(), accountId, finding.grouping(),
                         finding.firstSeen()), finding, now));
-                raised.add(incident.id());
+                raised.put(incident.id(), incident);
                 changed = false;
             } else {
                 incident = near.get(0);
@@ -76,10 +82,18 @@ class JpaIncidentRecorder implements IncidentRecorder {
             }
             int count = evidence.add(incident.id(), finding.detectionIds());
             changed |= incident.countEvidence(count, now);
-            if (changed && !raised.contains(incident.id())) {
+            if (changed && !raised.containsKey(incident.id())) {
                 updated.add(incident.id());
             }
         }
+        raised.values().forEach(incident -> events.publishEvent(raisedEvent(incident)));
         return new Recorded(raised.size(), updated.size());
+    }
+
+    private static IncidentRaised raisedEvent(Incident incident) {
+        return new IncidentRaised(incident.id(), incident.accountId(), incident.ruleId(), incident.key(),
+                incident.title(), incident.severity(), List.copyOf(incident.attack()), List.copyOf(incident.hosts()),
+                List.copyOf(incident.threatNames()), incident.firstSeen(), incident.lastSeen(),
+                incident.detectionCount());
     }
 }
