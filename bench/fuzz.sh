@@ -3,7 +3,7 @@
 # (default 5), after a self-check.
 #
 #   bench/fuzz.sh [MINUTES] [TARGET...]      targets: the @FuzzTest methods of tmsp.ingest.internal.IngestFuzzTest
-#                                            and tmsp.correlation.internal.ConfinementFuzzTest (all by default)
+#                                            and tmsp.correlation.ConfinementFuzzTest (all by default)
 #
 # First the self-check: PlantedBugFuzzTarget hides a bug behind a marker and a 32-bit number; the script fails
 # unless the fuzzer finds it within a minute, so a set-up that only replays its corpus cannot pass for fuzzing.
@@ -30,7 +30,7 @@ fi
 # class_of TARGET -> the fuzz test class that holds it
 class_of() {
     case "$1" in
-        consequence|wholeDraft) echo tmsp.correlation.internal.ConfinementFuzzTest ;;
+        consequence|wholeDraft) echo tmsp.correlation.ConfinementFuzzTest ;;
         *) echo tmsp.ingest.internal.IngestFuzzTest ;;
     esac
 }

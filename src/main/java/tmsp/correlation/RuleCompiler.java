@@ -42,6 +42,24 @@ public final class RuleCompiler {
     }
 
     /**
+     * Compiles a rule draft someone wrote in the portal: first the confinement check of every file (see
+     * {@link DraftConfinement}), and only a draft that stays inside reaches the DRL compiler. The shipped rules
+     * pass the same check.
+     *
+     * @throws RuleCompilationException with every violation ({@code file:line:column: reason}) or compiler error
+     */
+    public static CompiledRules compileDraft(String version, Map<String, String> sources,
+                                             Map<String, String> overrides) {
+        List<String> violations = new ArrayList<>();
+        sources.forEach((file, drl) -> DraftConfinement.check(file, drl)
+                .forEach(v -> violations.add(v.toString())));
+        if (!violations.isEmpty()) {
+            throw new RuleCompilationException(violations);
+        }
+        return compile(version, sources, overrides);
+    }
+
+    /**
      * @param sources   DRL text by file name
      * @param overrides parameter values by {@code ruleId.parameter}
      * @throws RuleCompilationException with every message (file, line, text) if any file has an error

@@ -1,4 +1,4 @@
-package tmsp.correlation.internal;
+package tmsp.correlation;
 
 /** Rule drafts for the confinement tests: a file head like the shipped rules' and a rule around a consequence. */
 final class DraftDrl {

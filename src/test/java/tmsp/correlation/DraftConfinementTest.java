@@ -1,19 +1,22 @@
-package tmsp.correlation.internal;
+package tmsp.correlation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static tmsp.correlation.internal.DraftDrl.HEAD;
-import static tmsp.correlation.internal.DraftDrl.ruleThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tmsp.correlation.DraftDrl.HEAD;
+import static tmsp.correlation.DraftDrl.ruleThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import tmsp.correlation.internal.DraftConfinement.Violation;
+import tmsp.correlation.DraftConfinement.Violation;
+import tmsp.incident.IncidentFinding;
 
 class DraftConfinementTest {
 
@@ -137,5 +140,26 @@ class DraftConfinementTest {
     void aCommentLeftOpenIsRefusedRatherThanGuessed() {
         assertThat(DraftConfinement.check("draft.drl", HEAD + "/* the rest is hidden\nrule \"r\" when then end"))
                 .extracting(Violation::reason).containsExactly("a /* comment is never closed");
+    }
+
+    @Test
+    void aDraftIsCheckedBeforeTheCompilerSeesIt() {
+        String drl = ruleThat("System.exit(0);\nincidents.raise(kcontext, \"x\", \"x\", List.of($d));");
+
+        assertThatThrownBy(() -> RuleCompiler.compileDraft("draft", Map.of("draft.drl", drl), Map.of()))
+                .isInstanceOf(RuleCompilationException.class)
+                .satisfies(e -> assertThat(((RuleCompilationException) e).messages()).containsExactly(
+                        "draft.drl:13:1: the type 'System' is not allowed in a rule",
+                        "draft.drl:13:8: 'exit' is not allowed in a rule"));
+    }
+
+    @Test
+    void aConfinedDraftCompilesAndCorrelates() {
+        String drl = ruleThat("incidents.raise(kcontext, $d.getHost(), \"Seen \" + $d.getHost(), List.of($d));");
+
+        CompiledRules rules = RuleCompiler.compileDraft("draft", Map.of("draft.drl", drl), Map.of());
+
+        assertThat(CorrelationSession.correlate(rules, List.of(ShippedRules.at(1, 7, 0).src("10.0.0.1", "pc-1", null)
+                .threatName("EICAR").build()))).extracting(IncidentFinding::grouping).containsExactly("pc-1");
     }
 }

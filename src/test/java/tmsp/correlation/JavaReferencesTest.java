@@ -1,4 +1,4 @@
-package tmsp.correlation.internal;
+package tmsp.correlation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

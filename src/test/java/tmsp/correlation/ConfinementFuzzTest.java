@@ -1,4 +1,4 @@
-package tmsp.correlation.internal;
+package tmsp.correlation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
-import tmsp.correlation.internal.DraftConfinement.Violation;
+import tmsp.correlation.DraftConfinement.Violation;
 
 /**
  * Jazzer targets for the confinement of rule drafts. {@code consequence} puts the input in a rule's consequence:

@@ -1,11 +1,11 @@
-package tmsp.correlation.internal;
+package tmsp.correlation;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import tmsp.correlation.internal.DrlTokens.Kind;
-import tmsp.correlation.internal.DrlTokens.Token;
+import tmsp.correlation.DrlTokens.Kind;
+import tmsp.correlation.DrlTokens.Token;
 
 /**
  * Refuses a rule draft that reaches beyond what correlation rules need: the fact model, the incident API and an

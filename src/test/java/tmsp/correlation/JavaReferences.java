@@ -1,4 +1,4 @@
-package tmsp.correlation.internal;
+package tmsp.correlation;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
