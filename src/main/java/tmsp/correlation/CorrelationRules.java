@@ -7,19 +7,23 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * The published rule set: the DRL files of {@code tmsp.rules.location} (the jar's {@code rules/} unless
- * configured), compiled once at start; a new rule set is swapped in atomically, and a run keeps the one it
- * started with.
+ * The published rule set, compiled once and swapped in atomically; a run keeps the one it started with. The
+ * database holds the published version ({@code rule_set_versions}); on an empty database the DRL files of
+ * {@code tmsp.rules.location} (the jar's {@code rules/} unless configured) become version 1. Every node looks
+ * for a newly published version every few seconds ({@code tmsp.rules.refresh}) and compiles it once.
  */
 @Service
 public class CorrelationRules {
@@ -27,19 +31,29 @@ public class CorrelationRules {
     private static final Logger log = LoggerFactory.getLogger(CorrelationRules.class);
 
     private final AtomicReference<CompiledRules> current = new AtomicReference<>();
+    private final RuleSetStore store;
+    private volatile long loadedVersionId;
+    private volatile long failedVersionId;
 
-    public CorrelationRules(ResourcePatternResolver resources, @Value("${tmsp.rules.location}") String location)
-            throws IOException {
-        Map<String, String> sources = new TreeMap<>();
-        for (Resource drl : resources.getResources(location + "/**/*.drl")) {
-            sources.put(drl.getFilename(), drl.getContentAsString(StandardCharsets.UTF_8));
-        }
-        if (sources.isEmpty()) {
-            throw new IllegalStateException("No correlation rules (*.drl) found under " + location);
-        }
+    /** The files alone, without a database: for tools and tests of rule files. */
+    public CorrelationRules(ResourcePatternResolver resources, String location) throws IOException {
+        this.store = null;
+        Map<String, String> sources = shippedFiles(resources, location);
         publish(RuleCompiler.compile(versionOf(sources), sources, Map.of()));
-        log.info("Compiled {} correlation rules from {} file(s) under {} (version {})", ruleNames().size(),
-                sources.size(), location, current().version());
+    }
+
+    @Autowired
+    CorrelationRules(ResourcePatternResolver resources, @Value("${tmsp.rules.location}") String location,
+                     RuleSetStore store) throws IOException {
+        this.store = store;
+        Map<String, String> shipped = shippedFiles(resources, location);
+        RuleSetStore.StoredVersion published = store.publishedOrSeed(shipped,
+                "The rules shipped in " + location + " (" + versionOf(shipped) + ")");
+        load(published);
+        if (!published.files().equals(shipped)) {
+            log.info("The rule files under {} differ from the published rule set {}: the database's version is used",
+                    location, published.label());
+        }
     }
 
     public CompiledRules current() {
@@ -54,7 +68,47 @@ public class CorrelationRules {
         return current.get().rules().stream().map(RuleDefinition::name).sorted().toList();
     }
 
-    /** The shipped files' version: the first 12 hex digits of a SHA-256 over names and contents. */
+    /** Compiles and swaps in a version another node (or this one) published since the last look. */
+    @Scheduled(fixedDelayString = "${tmsp.rules.refresh:2s}", initialDelayString = "${tmsp.rules.refresh:2s}")
+    public void refresh() {
+        if (store == null) {
+            return;
+        }
+        Optional<Long> published = store.publishedId();
+        if (published.isPresent() && published.get() != loadedVersionId && published.get() != failedVersionId) {
+            try {
+                store.published().ifPresent(this::load);
+            } catch (RuleCompilationException e) {
+                // Publication compiles a version before storing it, so this is a broken database row: keep the
+                // rules in use and say so once, instead of compiling it again every few seconds.
+                failedVersionId = published.get();
+                log.error("The published rule set (id {}) does not compile; the previous one stays in use: {}",
+                        published.get(), e.getMessage());
+            }
+        }
+    }
+
+    private void load(RuleSetStore.StoredVersion version) {
+        CompiledRules compiled = RuleCompiler.compile(version.label(), version.files(), version.overrides());
+        publish(compiled);
+        loadedVersionId = version.id();
+        log.info("Compiled {} correlation rules of rule set {} ({} file(s))", compiled.rules().size(),
+                version.label(), version.files().size());
+    }
+
+    private static Map<String, String> shippedFiles(ResourcePatternResolver resources, String location)
+            throws IOException {
+        Map<String, String> sources = new TreeMap<>();
+        for (Resource drl : resources.getResources(location + "/**/*.drl")) {
+            sources.put(drl.getFilename(), drl.getContentAsString(StandardCharsets.UTF_8));
+        }
+        if (sources.isEmpty()) {
+            throw new IllegalStateException("No correlation rules (*.drl) found under " + location);
+        }
+        return sources;
+    }
+
+    /** The shipped files' fingerprint: the first 12 hex digits of a SHA-256 over names and contents. */
     static String versionOf(Map<String, String> sources) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
