@@ -82,7 +82,7 @@ class RuleSetStore {
                 "insert into rule_set_files (version_id, file_name, drl) values (?, ?, ?)", id, name, drl));
         overrides.forEach((key, value) -> {
             int dot = key.lastIndexOf('.');
-            jdbc.update("insert into rule_set_parameters (version_id, rule_id, name, value) values (?, ?, ?, ?)",
+            jdbc.update("insert into rule_set_parameters (version_id, rule_id, param_name, param_value) values (?, ?, ?, ?)",
                     id, key.substring(0, dot), key.substring(dot + 1), value);
         });
         return id;
@@ -94,7 +94,7 @@ class RuleSetStore {
         jdbc.query("select file_name, drl from rule_set_files where version_id = ?",
                 rs -> { files.put(rs.getString(1), rs.getString(2)); }, id);
         Map<String, String> overrides = new LinkedHashMap<>();
-        jdbc.query("select rule_id, name, value from rule_set_parameters where version_id = ? order by rule_id, name",
+        jdbc.query("select rule_id, param_name, param_value from rule_set_parameters where version_id = ? order by rule_id, param_name",
                 rs -> { overrides.put(rs.getString(1) + "." + rs.getString(2), rs.getString(3)); }, id);
         return new StoredVersion(id, number, files, overrides);
     }

@@ -26,7 +26,7 @@ create table rule_set_files (
 create table rule_set_parameters (
     version_id  bigint        not null references rule_set_versions (id) on delete cascade,
     rule_id     varchar(100)  not null,
-    name        varchar(40)   not null,
-    value       varchar(20)   not null,
-    primary key (version_id, rule_id, name)
+    param_name  varchar(40)   not null,
+    param_value varchar(20)   not null,
+    primary key (version_id, rule_id, param_name)
 );
