@@ -12,7 +12,7 @@ import tmsp.maintenance.RetainedRows;
 class SystemLogRetention {
 
     @Bean
-    RetainedData systemLogRetention(JdbcTemplate jdbc) {
+    RetainedData retainedSystemLogs(JdbcTemplate jdbc) {
         return RetainedRows.of(jdbc, "system-logs", Period.ofDays(365), "audit_events", "occurred_at");
     }
 }

@@ -16,7 +16,7 @@ import tmsp.maintenance.RetainedRows;
 class IncidentRetention {
 
     @Bean
-    RetainedData incidentRetention(JdbcTemplate jdbc) {
+    RetainedData retainedIncidents(JdbcTemplate jdbc) {
         return RetainedRows.of(jdbc, "incidents", Period.ofDays(365), "incidents", "last_seen", "incident_evidence");
     }
 }

@@ -13,7 +13,7 @@ class IngestRetention {
 
     /** Lines that could not be parsed, by the time they arrived. */
     @Bean
-    RetainedData quarantineRetention(JdbcTemplate jdbc) {
+    RetainedData retainedQuarantine(JdbcTemplate jdbc) {
         return RetainedRows.of(jdbc, "quarantine", Period.ofDays(30), "quarantined_lines", "received_at");
     }
 
@@ -22,7 +22,7 @@ class IngestRetention {
      * that still carries the key of a purged receipt is stored as a new upload.
      */
     @Bean
-    RetainedData uploadRetention(JdbcTemplate jdbc) {
+    RetainedData retainedUploads(JdbcTemplate jdbc) {
         return RetainedRows.of(jdbc, "uploads", Period.ofDays(90), "uploads", "finished_at");
     }
 }
