@@ -1,11 +1,13 @@
 package tmsp.ingest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -102,6 +104,9 @@ class DetectionRetentionIT {
             return answers;
         });
 
+        // purge while the uploads are under way
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from uploads where account_id = ?", Long.class, account.id()) > 0);
         long removed = retention.purgeOlderThan(at(old.plusDays(10), 0));
         List<HttpResponse<String>> answers = uploads.get();
 
