@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tmsp.maintenance.MaintenanceEvents;
 import tmsp.maintenance.RetainedData;
@@ -69,6 +71,22 @@ class PurgeJob {
             }
             purge(run, MANUAL, actor, now);
             return true;
+        }
+    }
+
+    /**
+     * At start-up: when no node holds the purge lock, no purge is running anywhere, so a run still recorded as running
+     * was cut short by a crash or a stop; it is marked interrupted (else the page would follow it for ever).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void markInterruptedRuns() {
+        try (var held = lock.tryAcquire().orElse(null)) {
+            if (held != null) {
+                int interrupted = runs.interruptRunning(Instant.now());
+                if (interrupted > 0) {
+                    log.warn("{} purge run(s) had been cut short (a crash or a stop); marked interrupted", interrupted);
+                }
+            }
         }
     }
 

@@ -11,6 +11,8 @@ record PurgeRun(long id, String trigger, String startedBy, Instant startedAt, In
     static final String SUCCEEDED = "SUCCEEDED";
     static final String FAILED = "FAILED";
     static final String SKIPPED = "SKIPPED";
+    /** Cut short by a crash or a stop of its node. */
+    static final String INTERRUPTED = "INTERRUPTED";
 
     /** What one kind lost in a run: {@code removed} null and {@code error} set when it failed. */
     record KindResult(String kind, int retentionDays, Instant cutoff, Long removed, String error, Instant finishedAt) {

@@ -47,6 +47,11 @@ class PurgeRuns {
         jdbc.update("update purge_runs set status = ?, finished_at = ? where id = ?", status, Timestamp.from(at), runId);
     }
 
+    int interruptRunning(Instant at) {
+        return jdbc.update("update purge_runs set status = ?, finished_at = ? where status = ?", PurgeRun.INTERRUPTED,
+                Timestamp.from(at), PurgeRun.RUNNING);
+    }
+
     /** Keeps the newest {@code kept} runs. */
     void forgetAllBut(int kept) {
         Long oldestKept = jdbc.query("select id from purge_runs order by id desc offset ? rows fetch next 1 rows only",

@@ -86,27 +86,58 @@ class PurgeOnH2Test {
 
     @Test
     void theLockLetsOnePurgeRunAtATime() throws Exception {
+        try (HeldElsewhere other = holdLockInAnotherThread()) {
+            PurgeJob job = job(List.of());
+            long skipped = job.recordManual("admin", NOW);
+            assertThat(job.runRecorded(skipped, "admin", NOW)).isFalse();
+            assertThat(runs.find(skipped).orElseThrow().status()).isEqualTo(PurgeRun.SKIPPED);
+            assertThat(job.runScheduled(NOW)).isEmpty();
+        }
+        Optional<Long> ran = job(List.of()).runScheduled(NOW);
+        assertThat(ran).isPresent();
+        assertThat(runs.find(ran.get()).orElseThrow().status()).isEqualTo(PurgeRun.SUCCEEDED);
+    }
+
+    @Test
+    void aRunLeftRunningByACrashIsMarkedInterruptedAtTheNextStart() {
+        long crashed = runs.start(PurgeJob.MANUAL, "admin", NOW);
+        PurgeJob job = job(List.of());
+        job.markInterruptedRuns();
+        assertThat(runs.find(crashed).orElseThrow().status()).isEqualTo(PurgeRun.INTERRUPTED);
+        assertThat(runs.find(crashed).orElseThrow().finishedAt()).isNotNull();
+    }
+
+    @Test
+    void aRunningPurgeIsNotMarkedInterruptedByAStartingNode() throws Exception {
+        long running = runs.start(PurgeJob.MANUAL, "admin", NOW);
+        try (HeldElsewhere other = holdLockInAnotherThread()) {
+            job(List.of()).markInterruptedRuns();
+            assertThat(runs.find(running).orElseThrow().status()).isEqualTo(PurgeRun.RUNNING);
+        }
+    }
+
+    /** Another purge, holding the lock on a thread of its own until closed. */
+    private HeldElsewhere holdLockInAnotherThread() throws InterruptedException {
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
             try (PurgeLock.Held held = lock.tryAcquire().orElseThrow()) {
                 holding.countDown();
-                release.await(10, TimeUnit.SECONDS);
+                release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
         assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-        PurgeJob job = job(List.of());
-        long skipped = job.recordManual("admin", NOW);
-        assertThat(job.runRecorded(skipped, "admin", NOW)).isFalse();
-        assertThat(runs.find(skipped).orElseThrow().status()).isEqualTo(PurgeRun.SKIPPED);
-        assertThat(job.runScheduled(NOW)).isEmpty();
-        release.countDown();
-        first.get(10, TimeUnit.SECONDS);
-        Optional<Long> ran = job.runScheduled(NOW);
-        assertThat(ran).isPresent();
-        assertThat(runs.find(ran.get()).orElseThrow().status()).isEqualTo(PurgeRun.SUCCEEDED);
+        return () -> {
+            release.countDown();
+            other.get(10, TimeUnit.SECONDS);
+        };
+    }
+
+    interface HeldElsewhere extends AutoCloseable {
+        @Override
+        void close() throws Exception;
     }
 
     private PurgeJob job(List<RetainedData> kinds) {
