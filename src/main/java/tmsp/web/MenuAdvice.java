@@ -8,7 +8,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Gives every page the menu entries the modules contribute that the signed-in user may see. */
+/** Gives every page the menu entries the modules contribute that the signed-in user may see, top level and Administration. */
 @ControllerAdvice
 class MenuAdvice {
 
@@ -21,6 +21,14 @@ class MenuAdvice {
     @ModelAttribute("menuEntries")
     List<MenuEntry> menuEntries() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return entries.stream().filter(e -> e.visibleTo(authentication)).toList();
+        return entries.stream().filter(e -> e.section() == MenuEntry.Section.TOP && e.visibleTo(authentication))
+                .toList();
+    }
+
+    @ModelAttribute("administrationEntries")
+    List<MenuEntry> administrationEntries() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return entries.stream()
+                .filter(e -> e.section() == MenuEntry.Section.ADMINISTRATION && e.visibleTo(authentication)).toList();
     }
 }

@@ -16,6 +16,7 @@ import tmsp.account.AccountEvents;
 import tmsp.appliance.ApplianceEvents;
 import tmsp.identity.UserChanged;
 import tmsp.incident.IncidentEvents;
+import tmsp.maintenance.MaintenanceEvents;
 import tmsp.notification.NotificationEvents;
 
 /**
@@ -142,6 +143,26 @@ class AuditRecorder {
     public void on(NotificationEvents.TestMailSent e) {
         record(e.actor(), AuditAction.TEST_MAIL_SENT, "mail to " + e.recipient(),
                 abbreviate((e.delivered() ? "delivered: " : "failed: ") + e.answer()), null);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(MaintenanceEvents.RetentionChanged e) {
+        record(e.actor(), AuditAction.RETENTION_CHANGED, "retention of " + e.kind(),
+                e.fromDays() + " days to " + e.toDays() + " days", null);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(MaintenanceEvents.PurgeScheduleChanged e) {
+        record(e.actor(), AuditAction.PURGE_SCHEDULE_CHANGED, "purge schedule", e.fromCron() + " to " + e.toCron(), null);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(MaintenanceEvents.PurgeFinished e) {
+        record(e.actor(), AuditAction.PURGE_RUN, "purge #" + e.runId() + " (" + e.trigger().toLowerCase() + ")",
+                abbreviate((e.failed() ? "failed in part: " : "") + e.summary()), null);
     }
 
     private static String abbreviate(String details) {

@@ -18,8 +18,11 @@ import tmsp.ingest.StoredDetection;
 @Transactional(readOnly = true)
 class IncidentQuery {
 
-    /** One page of an incident's evidence detections, in event-time order within the page. */
-    record EvidencePage(List<StoredDetection> items, long total, int page, int size) {
+    /**
+     * One page of an incident's evidence detections, in event-time order within the page; {@code missing} counts the
+     * page's evidence ids whose detections are no longer stored (log maintenance purged them).
+     */
+    record EvidencePage(List<StoredDetection> items, long total, int page, int size, int missing) {
     }
 
     private final Incidents incidents;
@@ -52,7 +55,7 @@ class IncidentQuery {
         List<Long> ids = evidence.page(incident.id(), page, size);
         List<StoredDetection> items = ids.isEmpty() ? List.of() : detections.byIds(incident.accountId(), ids,
                 incident.firstSeen(), incident.lastSeen());
-        return new EvidencePage(items, evidence.count(incident.id()), page, size);
+        return new EvidencePage(items, evidence.count(incident.id()), page, size, ids.size() - items.size());
     }
 
     static Specification<Incident> matching(IncidentCriteria c) {
