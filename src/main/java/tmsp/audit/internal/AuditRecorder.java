@@ -144,6 +144,19 @@ class AuditRecorder {
                 abbreviate((e.delivered() ? "delivered: " : "failed: ") + e.answer()), null);
     }
 
+    @EventListener
+    @Transactional
+    public void on(NotificationEvents.NotificationSettingsChanged e) {
+        record(e.actor(), AuditAction.NOTIFICATION_SETTINGS_CHANGED, "notification settings", abbreviate(e.summary()), null);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(NotificationEvents.NotificationSubscriptionsChanged e) {
+        record(e.actor(), AuditAction.NOTIFICATIONS_CONFIGURED, "notifications of account #" + e.accountId(),
+                abbreviate(e.summary()), null);
+    }
+
     private static String abbreviate(String details) {
         return details.length() <= 1000 ? details : details.substring(0, 999) + "…";
     }
