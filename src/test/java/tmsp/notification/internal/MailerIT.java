@@ -139,11 +139,11 @@ class MailerIT {
     @Test
     void theAccountPageShowsTheLatestDeliveriesAndTheFullLogPagesForItsCustomerOnly() throws Exception {
         for (int i = 0; i < 55; i++) {
-            mailer.send(new OutgoingMail(account.id(), "OUTBREAK", "soc" + i + "@example.org", "Mail " + i, "<p/>", null));
+            mailer.send(new OutgoingMail(account.id(), "notification:OUTBREAK", "soc" + i + "@example.org", "Mail " + i, "<p/>", null));
         }
         String page = mvc.perform(get("/accounts/{id}", account.id()).with(user("analyst").roles("ANALYST")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"deliveries-card\"", "soc54@example.org", "/accounts/" + account.id() + "/deliveries")
+        assertThat(page).contains("id=\"deliveries-card\"", "soc54@example.org", "Outbreak containment triggered", "/accounts/" + account.id() + "/deliveries")
                 .doesNotContain("soc49@example.org");
 
         String first = mvc.perform(get("/accounts/{id}/deliveries", account.id()).with(user("analyst").roles("ANALYST")))
