@@ -11,12 +11,13 @@ import tmsp.appliance.ApplianceApiRefusal;
 import tmsp.account.AccountActivity;
 import tmsp.account.SecurityCompliance;
 import tmsp.appliance.ApplianceEvents.HeartbeatOverdue;
+import tmsp.appliance.HeartbeatInterval;
 import tmsp.appliance.ApplianceIdentity;
 import tmsp.appliance.ProductType;
 
 /** Heartbeats keep a product's state current; silence past the interval is an event for notifications. */
 @Service
-class Heartbeats {
+class Heartbeats implements HeartbeatInterval {
 
     /** What an appliance reports: {@code {securityCompliance, version, patternVersion}}; all optional. */
     record Heartbeat(Boolean securityCompliance, String version, String patternVersion) {
@@ -25,7 +26,8 @@ class Heartbeats {
     private final Products products;
     private final AccountActivity accounts;
     private final ApplicationEventPublisher events;
-    private final Duration interval;
+    // set by the notification settings while the portal runs
+    private volatile Duration interval;
 
     Heartbeats(Products products, AccountActivity accounts, ApplicationEventPublisher events,
                @Value("${tmsp.heartbeat.interval}") Duration interval) {
@@ -37,6 +39,19 @@ class Heartbeats {
 
     Duration interval() {
         return interval;
+    }
+
+    @Override
+    public Duration current() {
+        return interval;
+    }
+
+    @Override
+    public void use(Duration interval) {
+        if (interval == null || interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("A heartbeat interval must be positive: " + interval);
+        }
+        this.interval = interval;
     }
 
     @Transactional

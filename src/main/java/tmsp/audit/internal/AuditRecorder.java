@@ -154,6 +154,12 @@ class AuditRecorder {
 
     @EventListener
     @Transactional
+    public void on(NotificationEvents.NotificationSettingsChanged e) {
+        record(e.actor(), AuditAction.NOTIFICATION_SETTINGS_CHANGED, "notification settings", abbreviate(e.summary()), null);
+    }
+
+    @EventListener
+    @Transactional
     public void on(MaintenanceEvents.PurgeScheduleChanged e) {
         record(e.actor(), AuditAction.PURGE_SCHEDULE_CHANGED, "purge schedule", e.fromCron() + " to " + e.toCron(), null);
     }
@@ -163,6 +169,13 @@ class AuditRecorder {
     public void on(MaintenanceEvents.PurgeFinished e) {
         record(e.actor(), AuditAction.PURGE_RUN, "purge #" + e.runId() + " (" + e.trigger().toLowerCase() + ")",
                 abbreviate((e.failed() ? "failed in part: " : "") + e.summary()), null);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(NotificationEvents.NotificationSubscriptionsChanged e) {
+        record(e.actor(), AuditAction.NOTIFICATIONS_CONFIGURED, "notifications of account #" + e.accountId(),
+                abbreviate(e.summary()), null);
     }
 
     private static String abbreviate(String details) {

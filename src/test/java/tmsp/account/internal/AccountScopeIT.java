@@ -125,6 +125,9 @@ class AccountScopeIT {
         assertThat(status("/admin/users", customer)).isEqualTo(403);
         assertThat(status("/admin/system-logs", customer)).isEqualTo(403);
         assertThat(status("/accounts/" + mine.getId() + "/edit", customer)).isEqualTo(403);
+        // notifications: a customer reads its own delivery log; only administrators configure who is notified
+        assertThat(status("/accounts/" + mine.getId() + "/deliveries", customer)).isEqualTo(200);
+        assertThat(status("/accounts/" + mine.getId() + "/notifications", customer)).isEqualTo(403);
         assertThat(mvc.perform(MockMvcRequestBuilders.get("/").with(user(customer))).andReturn().getResponse()
                 .getRedirectedUrl()).isEqualTo("/accounts/" + mine.getId());
     }

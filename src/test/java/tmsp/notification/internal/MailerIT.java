@@ -46,6 +46,7 @@ class MailerIT {
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;
     @Autowired JdbcTemplate jdbc;
+    @Autowired DeliveryLogRetention retention;
 
     private TestAccounts.Created account;
 
@@ -139,11 +140,11 @@ class MailerIT {
     @Test
     void theAccountPageShowsTheLatestDeliveriesAndTheFullLogPagesForItsCustomerOnly() throws Exception {
         for (int i = 0; i < 55; i++) {
-            mailer.send(new OutgoingMail(account.id(), "OUTBREAK", "soc" + i + "@example.org", "Mail " + i, "<p/>", null));
+            mailer.send(new OutgoingMail(account.id(), "notification:OUTBREAK", "soc" + i + "@example.org", "Mail " + i, "<p/>", null));
         }
         String page = mvc.perform(get("/accounts/{id}", account.id()).with(user("analyst").roles("ANALYST")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"deliveries-card\"", "soc54@example.org", "/accounts/" + account.id() + "/deliveries")
+        assertThat(page).contains("id=\"deliveries-card\"", "soc54@example.org", "Outbreak containment triggered", "/accounts/" + account.id() + "/deliveries")
                 .doesNotContain("soc49@example.org");
 
         String first = mvc.perform(get("/accounts/{id}/deliveries", account.id()).with(user("analyst").roles("ANALYST")))
@@ -155,6 +156,22 @@ class MailerIT {
 
         mvc.perform(get("/accounts/{id}/deliveries", 999_999_999L).with(user("analyst").roles("ANALYST")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void logMaintenancePurgesTheDeliveriesOlderThanTheCutoffAndMeasuresTheTable() {
+        OutgoingMail mail = new OutgoingMail(account.id(), "notification:OUTBREAK", "soc@example.org", "S", "<p/>", null);
+        mailer.send(mail);
+        jdbc.update("insert into mail_deliveries (account_id, purpose, recipient, subject, attempted_at, delivered, answer)"
+                + " values (?, 'DAILY_REPORT', 'old@example.org', 'Old', ?, true, '250 OK')", account.id(),
+                java.sql.Timestamp.from(java.time.Instant.parse("2020-01-01T00:00:00Z")));
+
+        assertThat(retention.kind()).isEqualTo("mail-deliveries");
+        assertThat(retention.storageBytes()).isPositive();
+        assertThat(retention.purgeOlderThan(java.time.Instant.parse("2021-01-01T00:00:00Z"))).isOne();
+        assertThat(retention.purgeOlderThan(java.time.Instant.parse("2021-01-01T00:00:00Z"))).isZero();
+        assertThat(jdbc.queryForList("select recipient from mail_deliveries where account_id = ?", String.class,
+                account.id())).containsExactly("soc@example.org");
     }
 
     private static String htmlOf(Part part) throws Exception {

@@ -1,0 +1,6 @@
+package tmsp.notification.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface StoredNotificationSettingsRepository extends JpaRepository<StoredNotificationSettings, Short> {
+}
