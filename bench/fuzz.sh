@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Fuzzes ingest's parser entry points with Jazzer, each for MINUTES (default 5), after a self-check.
+# Fuzzes ingest's parser entry points and the confinement of rule drafts with Jazzer, each for MINUTES
+# (default 5), after a self-check.
 #
 #   bench/fuzz.sh [MINUTES] [TARGET...]      targets: the @FuzzTest methods of tmsp.ingest.internal.IngestFuzzTest
+#                                            and tmsp.correlation.internal.ConfinementFuzzTest (all by default)
 #
 # First the self-check: PlantedBugFuzzTarget hides a bug behind a marker and a 32-bit number; the script fails
 # unless the fuzzer finds it within a minute, so a set-up that only replays its corpus cannot pass for fuzzing.
@@ -22,11 +24,25 @@ MINUTES=${1:-5}
 shift || true
 TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
-    TARGETS=(cefLine leefLine ndjsonLine syslogLine syslogStream uploadBody cefRoundTrip)
+    TARGETS=(cefLine leefLine ndjsonLine syslogLine syslogStream uploadBody cefRoundTrip consequence wholeDraft)
 fi
+
+# class_of TARGET -> the fuzz test class that holds it
+class_of() {
+    case "$1" in
+        consequence|wholeDraft) echo tmsp.correlation.internal.ConfinementFuzzTest ;;
+        *) echo tmsp.ingest.internal.IngestFuzzTest ;;
+    esac
+}
+
+# inputs_of TARGET -> its corpus folder under src/test/resources, where regression mode finds it
+inputs_of() {
+    local class
+    class=$(class_of "$1")
+    echo "src/test/resources/${class//.//}Inputs/$1"
+}
 SELF_CHECK_SECONDS=60
 OUT=bench/out/fuzz
-INPUTS=src/test/resources/tmsp/ingest/internal/IngestFuzzTestInputs
 mkdir -p "$OUT/logs" "$OUT/corpus" "$OUT/self-check"
 
 echo "== building the test classes"
@@ -54,14 +70,15 @@ field() {
 # replay TARGET: the corpus fuzzing grew, first on the class path, replayed in regression mode; an input that
 # fails there is copied into the target's inputs folder as a finding
 replay() {
-    local dir="$OUT/replay/$1" log="$OUT/logs/$1-replay.log"
-    rm -rf "$dir" && mkdir -p "$dir/tmsp/ingest/internal/IngestFuzzTestInputs"
-    cp -r "$OUT/corpus/$1" "$dir/tmsp/ingest/internal/IngestFuzzTestInputs/$1"
-    env -u JAZZER_FUZZ java -Xmx1g -Djazzer.hooks=false -cp "$PWD/$dir:$CP" tmsp.fuzz.ReplayCorpus tmsp.ingest.internal.IngestFuzzTest "$1" \
+    local dir="$OUT/replay/$1" log="$OUT/logs/$1-replay.log" inputs
+    inputs=$(inputs_of "$1")
+    rm -rf "$dir" && mkdir -p "$dir/$(dirname "${inputs#src/test/resources/}")"
+    cp -r "$OUT/corpus/$1" "$dir/${inputs#src/test/resources/}"
+    env -u JAZZER_FUZZ java -Xmx1g -Djazzer.hooks=false -cp "$PWD/$dir:$CP" tmsp.fuzz.ReplayCorpus "$(class_of "$1")" "$1" \
         >"$log" 2>&1 || true
     sed -n -E 's/^failed input: (.*)/\1/p' "$log" | while read -r input; do
         if [ -f "$OUT/corpus/$1/$input" ]; then
-            cp "$OUT/corpus/$1/$input" "$INPUTS/$1/finding-replay-$input"
+            cp "$OUT/corpus/$1/$input" "$inputs/finding-replay-$input"
         fi
     done
 }
@@ -86,12 +103,12 @@ printf "%-14s %12s %8s %14s %14s %9s %9s %9s\n" target executions exec/s "cov se
 failed=0
 for target in "${TARGETS[@]}"; do
     log="$OUT/logs/$target.log"
-    mkdir -p "$OUT/corpus/$target" "$INPUTS/$target"
-    before=$(ls "$INPUTS/$target" | wc -l)
-    fuzz tmsp.ingest.internal.IngestFuzzTest "$target" $((MINUTES * 60)) "$OUT/corpus/$target" \
-        "$INPUTS/$target/finding-" "$log" || true
+    inputs=$(inputs_of "$target")
+    mkdir -p "$OUT/corpus/$target" "$inputs"
+    before=$(ls "$inputs" | wc -l)
+    fuzz "$(class_of "$target")" "$target" $((MINUTES * 60)) "$OUT/corpus/$target" "$inputs/finding-" "$log" || true
     replay "$target"
-    after=$(ls "$INPUTS/$target" | wc -l)
+    after=$(ls "$inputs" | wc -l)
     findings=$((after - before))
     executions=$(grep -a -E "^stat::number_of_executed_units:" "$log" | sed -E 's/.*: *//' | tail -1)
     rate=$(grep -a -E "^stat::average_exec_per_sec:" "$log" | sed -E 's/.*: *//' | tail -1)
@@ -109,7 +126,7 @@ for target in "${TARGETS[@]}"; do
 done
 echo "(cov/ft: libFuzzer's covered edges/features; 'cov seeds' is what replaying the seed corpus reaches)"
 if [ $failed -ne 0 ]; then
-    echo "FAIL: findings were written to $INPUTS/<target>/finding-*; ./mvnw verify replays them until fixed"
+    echo "FAIL: findings were written to the targets' inputs folders (finding-*); ./mvnw verify replays them until fixed"
     exit 1
 fi
 echo "PASS: no findings"
