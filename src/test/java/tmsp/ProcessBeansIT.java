@@ -39,7 +39,7 @@ class ProcessBeansIT {
             }
         }
         assertThat(named).contains("checkAccountDeletionTask", "moveProductsTask", "deleteAccountTask", "queueNightlyRunsTask", "correlateAccountTask",
-                "correlationJobRetries");
+                "correlationJobRetries", "generateReportTask", "planReportDeliveriesTask", "sendReportTask", "reportJobRetries");
         assertThat(missing).isEmpty();
     }
 }

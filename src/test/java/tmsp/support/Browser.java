@@ -78,6 +78,17 @@ public final class Browser implements AutoCloseable {
         driver.manage().deleteAllCookies();
     }
 
+    /** The value of one of the browser's cookies for the portal (e.g. JSESSIONID, to fetch a download as this session). */
+    public String cookie(String name) {
+        org.openqa.selenium.Cookie cookie = driver.manage().getCookieNamed(name);
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    /** The {@code href} of the element, as the browser resolved it. */
+    public String href(By by) {
+        return waitFor(by).getAttribute("href");
+    }
+
     public void get(String path) {
         driver.get(baseUrl + path);
     }

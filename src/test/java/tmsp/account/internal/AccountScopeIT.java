@@ -70,10 +70,14 @@ class AccountScopeIT {
     java.util.Map<String, Long> theirThings() {
         jdbc.update("insert into products (account_id, type, hostname, guid, registered_at) values (?, 'DISCOVERY', 'theirs', ?, now())",
                 theirs.getId(), java.util.UUID.randomUUID().toString());
+        // a stored report of theirs (the reports module's calendar downloads, HTML view)
+        jdbc.update("insert into reports (account_id, type, period_start, period_end, language, generated_at, size_bytes, pdf)"
+                + " values (?, 'DAILY', date '2026-11-01', date '2026-11-01', 'en', now(), 4, ?)", theirs.getId(), new byte[] {1, 2, 3, 4});
         return java.util.Map.of(
                 "id", theirs.getId(),
                 "contactId", management.get(theirs.getId()).getContacts().get(0).getId(),
-                "productId", jdbc.queryForObject("select max(id) from products where account_id = ?", Long.class, theirs.getId()));
+                "productId", jdbc.queryForObject("select max(id) from products where account_id = ?", Long.class, theirs.getId()),
+                "reportId", jdbc.queryForObject("select max(id) from reports where account_id = ?", Long.class, theirs.getId()));
     }
 
     List<Endpoint> accountScopedEndpoints() {
@@ -128,6 +132,8 @@ class AccountScopeIT {
         // notifications: a customer reads its own delivery log; only administrators configure who is notified
         assertThat(status("/accounts/" + mine.getId() + "/deliveries", customer)).isEqualTo(200);
         assertThat(status("/accounts/" + mine.getId() + "/notifications", customer)).isEqualTo(403);
+        assertThat(status("/accounts/" + mine.getId() + "/reports", customer)).as("their own reports").isEqualTo(200);
+        assertThat(status("/accounts/" + mine.getId() + "/reports/settings", customer)).as("sending settings: administrators").isEqualTo(403);
         assertThat(mvc.perform(MockMvcRequestBuilders.get("/").with(user(customer))).andReturn().getResponse()
                 .getRedirectedUrl()).isEqualTo("/accounts/" + mine.getId());
     }
