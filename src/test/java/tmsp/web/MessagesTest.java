@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 /** Keeps the English and the German message files in step: same keys, same placeholders, no blank values. */
 class MessagesTest {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^}]+\\}");
+    /** An argument (index or name) and its format type ({@code {0}}, {@code {max}}, {@code {0,choice,...}}): what
+     *  must match between languages; the words inside a choice are translated. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)\\s*(,\\s*\\w+)?");
 
     private static Properties english;
     private static Properties german;
@@ -89,7 +91,7 @@ class MessagesTest {
         Set<String> found = new TreeSet<>();
         Matcher matcher = PLACEHOLDER.matcher(value);
         while (matcher.find()) {
-            found.add(matcher.group());
+            found.add("{" + matcher.group(1) + (matcher.group(2) == null ? "" : matcher.group(2).replace(" ", "")) + "}");
         }
         return found;
     }
