@@ -23,6 +23,7 @@ class EnginesIT {
     @Autowired CamelContext camel;
     @Autowired CorrelationRules rules;
     @LocalServerPort int port;
+    @Autowired org.springframework.context.ApplicationContext context;
 
     @Test
     void camundaDeployedTheProcessesFolder() {
@@ -58,5 +59,13 @@ class EnginesIT {
                 session.dispose();
             }
         });
+    }
+
+    @Test
+    void crossModuleListenersRunOnTheConfiguredPool() {
+        // @EnableAsync takes the executor named taskExecutor when there are several (Camunda's is another)
+        assertThat(context.getBean("taskExecutor"))
+                .isInstanceOfSatisfying(org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor.class,
+                        pool -> assertThat(pool.getThreadNamePrefix()).isEqualTo("event-"));
     }
 }

@@ -1,6 +1,7 @@
 package tmsp.notification.internal;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,7 +12,7 @@ import java.util.Objects;
 
 /**
  * The mail server the portal sends through. There is one; its password is kept to log on to the server (so it
- * cannot be a hash) and is never shown again once saved.
+ * cannot be a hash), stored sealed ({@link SecretBox}) and never shown again once saved.
  */
 @Entity
 @Table(name = "smtp_servers")
@@ -27,6 +28,7 @@ class SmtpServer {
     private SmtpSecurity security;
     private String sender;
     private String username;
+    @Convert(converter = SealedSecret.class)
     private String password;
     @Column(name = "updated_by")
     private String updatedBy;

@@ -39,6 +39,8 @@ class MailServerIT {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
+    @Autowired SecretBox box;
+    @Autowired SmtpPasswordSealing sealing;
 
     private final UserRequestPostProcessor admin = user("mail-admin").roles("ADMIN");
 
@@ -108,7 +110,9 @@ class MailServerIT {
     void aBlankPasswordKeepsTheStoredOneWhichIsNeverShownAndNoUserNameDropsIt() throws Exception {
         mvc.perform(save("mail.example.org", 587, "STARTTLS", "relay", "the stored secret "));
         mvc.perform(save("mail.example.org", 587, "STARTTLS", "relay", ""));
-        assertThat(jdbc.queryForObject("select password from smtp_servers", String.class)).isEqualTo("the stored secret ");
+        String stored = jdbc.queryForObject("select password from smtp_servers", String.class);
+        assertThat(stored).as("sealed at rest").startsWith(SecretBox.PREFIX).doesNotContain("stored secret");
+        assertThat(box.open(stored)).isEqualTo("the stored secret ");
         String page = mvc.perform(get("/admin/mail").with(admin)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("mail.example.org", "A password is stored").doesNotContain("the stored secret");
@@ -158,5 +162,18 @@ class MailServerIT {
         mvc.perform(post("/admin/mail/test").with(admin).param("recipient", "soc@example.org"))
                 .andExpect(status().isForbidden());
         assertThat(SMTP.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void aPasswordStoredInTheClearBeforeSealingIsSealedAtStartAndStillLogsOn() throws Exception {
+        mvc.perform(save("127.0.0.1", SMTP.getSmtp().getPort(), "NONE", "relay", "relay-secret"));
+        jdbc.update("update smtp_servers set password = 'relay-secret'");
+
+        sealing.sealStoredPassword();
+
+        String stored = jdbc.queryForObject("select password from smtp_servers", String.class);
+        assertThat(stored).startsWith(SecretBox.PREFIX).doesNotContain("relay-secret");
+        mvc.perform(sendTestMailTo("ops@example.org")).andExpect(flash().attribute("success", "mail.test.delivered"));
+        assertThat(SMTP.getReceivedMessages()).hasSize(1);
     }
 }
