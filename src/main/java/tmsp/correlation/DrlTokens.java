@@ -49,7 +49,12 @@ final class DrlTokens {
         unicodeEscapes();
         while (at < text.length()) {
             char c = text.charAt(at);
-            if (c == '\n') {
+            if (isControl(c)) {
+                // Java ignores most control characters inside identifiers (getCl\0ass is getClass): refused here
+                problem("the control character U+" + String.format("%04X", (int) c)
+                        + " is not allowed outside strings and comments");
+                at++;
+            } else if (c == '\n') {
                 at++;
                 line++;
                 lineStart = at;
@@ -153,6 +158,11 @@ final class DrlTokens {
             at++;
         }
         tokens.add(new Token(kind, text.substring(start, at), line, start - lineStart + 1));
+    }
+
+    /** Below space or DEL, except tab, line feed, form feed and carriage return. */
+    private static boolean isControl(char c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || c == 0x7F;
     }
 
     private static boolean isWordPart(char c) {

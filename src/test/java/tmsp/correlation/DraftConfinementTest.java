@@ -73,6 +73,10 @@ class DraftConfinementTest {
                         declare Sneaky extends Thread
                         end
                         """, "Thread"),
+                Arguments.of("characters Java ignores inside a name (found by fuzzing)", ruleThat(
+                        "new java\0\0.io.FileWriter(\"/tmp/owned\");"), "U+0000"),
+                Arguments.of("reflection behind an ignorable character", ruleThat(
+                        "Object c = $d.getCl\u0001ass();"), "U+0001"),
                 Arguments.of("a string never closed, hiding code for DRL", ruleThat(
                         "String s = \"abc\nSystem.exit(0);"), "not closed"));
     }
