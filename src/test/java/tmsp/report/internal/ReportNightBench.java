@@ -1,6 +1,7 @@
 package tmsp.report.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -11,6 +12,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
@@ -66,18 +70,9 @@ class ReportNightBench {
         System.gc();
         long heapBefore = memory.getHeapMemoryUsage().getUsed();
         AtomicLong heapPeak = new AtomicLong(heapBefore);
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                heapPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.setDaemon(true);
-        sampler.start();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> heapPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                0, 200, TimeUnit.MILLISECONDS);
 
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -87,16 +82,11 @@ class ReportNightBench {
             transactions.executeWithoutResult(s -> events.publishEvent(new CorrelationFinished(0, id, NIGHT, true, 0, incidents, 0)));
         }
         long expectedMails = 3L * accounts;
-        long deadline = System.nanoTime() + Duration.ofMinutes(45).toNanos();
-        while (SMTP.getReceivedMessages().length < expectedMails || ended(tag) < accounts) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not done after 45 minutes: " + SMTP.getReceivedMessages().length + " mails");
-            }
-            Thread.sleep(500);
-        }
+        await().atMost(Duration.ofMinutes(45)).pollInterval(Duration.ofMillis(500))
+                .until(() -> SMTP.getReceivedMessages().length >= expectedMails && ended(tag) >= accounts);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
-        sampler.interrupt();
+        sampler.shutdownNow();
         long reports = 3L * accounts;
         System.out.printf("RESULT night: %d reports (%d accounts x daily+weekly+monthly) made and %d mails sent in %.1f s"
                         + " = %.1f reports/s; target 600 s: %s%n", reports, accounts, SMTP.getReceivedMessages().length,
