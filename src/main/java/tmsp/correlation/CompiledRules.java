@@ -9,14 +9,31 @@ import org.kie.api.KieBase;
  * A rule set compiled once for stream-mode sessions: the KieBase, the sources and parameter overrides it was
  * built from, what its rules say about themselves, and the longest window its rules match detections over
  * ({@code detectionWindow}; windows over derived facts, such as a host's attack phases kept for a day, can be
- * longer). Immutable; sessions are made from it per run.
+ * longer), and the version's rule exceptions, so a run applies those of the version it started with.
+ * Immutable; sessions are made from it per run.
  */
 public record CompiledRules(String version, KieBase kieBase, Map<String, String> sources,
-                            Map<String, String> overrides, List<RuleDefinition> rules, Duration detectionWindow) {
+                            Map<String, String> overrides, List<RuleDefinition> rules, Duration detectionWindow,
+                            List<RuleException> exceptions) {
+
+    public CompiledRules {
+        exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
+    }
+
+    /** Compiled rules without exceptions (the compiler's result; the version's exceptions are added after). */
+    public CompiledRules(String version, KieBase kieBase, Map<String, String> sources, Map<String, String> overrides,
+                         List<RuleDefinition> rules, Duration detectionWindow) {
+        this(version, kieBase, sources, overrides, rules, detectionWindow, List.of());
+    }
 
     /** The same compiled rules under another version label: a draft compiled for review becomes {@code v<n>}. */
     public CompiledRules labelled(String label) {
-        return new CompiledRules(label, kieBase, sources, overrides, rules, detectionWindow);
+        return new CompiledRules(label, kieBase, sources, overrides, rules, detectionWindow, exceptions);
+    }
+
+    /** The same compiled rules with a version's exceptions. */
+    public CompiledRules withExceptions(List<RuleException> versionExceptions) {
+        return new CompiledRules(version, kieBase, sources, overrides, rules, detectionWindow, versionExceptions);
     }
 
     /** How far before a day the nightly run reads, so an episode crossing midnight is seen whole. */

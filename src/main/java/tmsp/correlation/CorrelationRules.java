@@ -100,7 +100,8 @@ public class CorrelationRules {
     }
 
     private void load(RuleSetStore.StoredVersion version) {
-        CompiledRules compiled = RuleCompiler.compile(version.label(), version.files(), version.overrides());
+        CompiledRules compiled = RuleCompiler.compile(version.label(), version.files(), version.overrides())
+                .withExceptions(version.exceptions());
         publish(compiled);
         loadedVersionId = version.id();
         log.info("Compiled {} correlation rules of rule set {} ({} file(s))", compiled.rules().size(),

@@ -9,7 +9,7 @@ import java.util.Map;
 public interface IncidentStatistics {
 
     /**
-     * The incidents first seen in {@code [from, to)}: by severity, by rule, the hosts and threats they name most,
+     * The incidents first seen in {@code [from, to)}, suppressed ones left out: by severity, by rule, the hosts and threats they name most,
      * and how many started on each day of the period (days in {@code zone}).
      *
      * @param top how many hosts and threats to keep, the most frequent first

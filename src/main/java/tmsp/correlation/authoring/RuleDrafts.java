@@ -164,10 +164,11 @@ public class RuleDrafts {
         }
     }
 
-    /** The draft compiled as a draft: confined first. */
+    /** The draft compiled as a draft (confined first), with its exceptions. */
     public CompiledRules compile(long id) {
         RuleSetDraft draft = get(id);
-        return RuleCompiler.compileDraft(draft.label(), draft.files(), draft.overrides());
+        return RuleCompiler.compileDraft(draft.label(), draft.files(), draft.overrides())
+                .withExceptions(draft.exceptions());
     }
 
     /** DRAFT to IN_REVIEW; only a draft that compiles is submitted. */
@@ -197,7 +198,7 @@ public class RuleDrafts {
         CompiledRules compiled = RuleCompiler.compileDraft(draft.label(), draft.files(), draft.overrides());
         store.publishDraft(id, reviewer, trimmed(comment, "comment"));
         RuleSetDraft published = get(id);
-        rules.adopt(compiled.labelled(published.label()), id);
+        rules.adopt(compiled.labelled(published.label()).withExceptions(published.exceptions()), id);
         changed(reviewer, published, "approved and published", comment == null ? "" : comment.strip());
         return published;
     }

@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -25,12 +26,14 @@ import tmsp.correlation.RuleDefinition;
 import tmsp.incident.IncidentFinding;
 import tmsp.incident.IncidentHistory;
 import tmsp.incident.IncidentRecorder;
+import tmsp.incident.IncidentSuppression;
 import tmsp.ingest.Detections;
 
 /**
  * One correlation run: the account's detections of its day (and, before it, the rule set's longest window, so
  * an episode crossing midnight is seen whole) through a session of the published rules, with the account's
- * earlier incidents as context; the episodes that reach into the day are recorded as incidents.
+ * earlier incidents as context; the episodes that reach into the day are recorded as incidents, those the rule
+ * set's exceptions match marked suppressed (and left out of the account's Incidents column).
  *
  * <p>Each step commits on its own (the caller may be a Camunda job whose transaction is rolled back when it
  * fails): "running" first, then the incidents together with "done" and the Incidents column, or "failed" with
@@ -86,14 +89,16 @@ class AccountCorrelation {
         CorrelationRun run = started.get();
         try {
             Correlated correlated = correlate(run.getAccountId(), run.getDay(), ruleSet);
+            Function<IncidentFinding, IncidentSuppression> verdict = ExceptionVerdicts.of(ruleSet, settings.zone());
             inOwnTransaction(() -> {
                 IncidentRecorder.Recorded recorded = recorder.record(run.getAccountId(), correlated.findings(),
-                        episodeGaps(ruleSet));
+                        episodeGaps(ruleSet), verdict);
                 Instant now = Instant.now();
                 CorrelationRun current = runs.findById(runId).orElseThrow();
                 current.finish(correlated.detectionsRead(), correlated.findings().size(), recorded.raised(),
                         recorded.updated(), now);
-                activity.incidentsCounted(run.getAccountId(), correlated.findings().size(), now);
+                activity.incidentsCounted(run.getAccountId(),
+                        ExceptionVerdicts.visible(correlated.findings(), verdict), now);
                 events.publishEvent(new CorrelationFinished(runId, current.getAccountId(), current.getDay(),
                         current.getTrigger() == RunTrigger.NIGHTLY, correlated.detectionsRead(), recorded.raised(),
                         recorded.updated()));

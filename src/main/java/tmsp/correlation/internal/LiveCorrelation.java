@@ -150,7 +150,8 @@ class LiveCorrelation implements SmartLifecycle {
             if (session != null) {
                 List<IncidentFinding> changed = session.changedFindings(now);
                 if (!changed.isEmpty()) {
-                    recorder.record(accountId, changed, AccountCorrelation.episodeGaps(session.rules()));
+                    recorder.record(accountId, changed, AccountCorrelation.episodeGaps(session.rules()),
+                            ExceptionVerdicts.of(session.rules(), settings.zone()));
                 }
             }
             pending.remove(accountId); // only now: status() says nothing is left to record once it is recorded

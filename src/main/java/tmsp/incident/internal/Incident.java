@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.TreeSet;
 import tmsp.incident.IncidentFinding;
 import tmsp.incident.IncidentStatus;
+import tmsp.incident.IncidentSuppression;
 
 /**
  * One episode of one rule for one grouping of one account. Findings widen it ({@link #absorb}); people move it
@@ -63,6 +64,9 @@ class Incident {
     private Instant acknowledgedAt;
     private String resolvedBy;
     private Instant resolvedAt;
+    /** The rule exception whose match keeps this incident out of sight (V27), null when none does. */
+    private Long suppressedByException;
+    private String suppressedReason;
     @Version
     private long version;
 
@@ -139,6 +143,36 @@ class Incident {
         detectionCount = count;
         updatedAt = now;
         return true;
+    }
+
+    /**
+     * Stores the latest correlation's verdict: suppressed by a rule exception, or not (null).
+     *
+     * @return whether the verdict changed
+     */
+    boolean judge(IncidentSuppression suppression, Instant now) {
+        Long exception = suppression == null ? null : suppression.exceptionId();
+        String reason = suppression == null ? null : suppression.reason();
+        if (java.util.Objects.equals(exception, suppressedByException)
+                && java.util.Objects.equals(reason, suppressedReason)) {
+            return false;
+        }
+        suppressedByException = exception;
+        suppressedReason = reason;
+        updatedAt = now;
+        return true;
+    }
+
+    boolean suppressed() {
+        return suppressedByException != null;
+    }
+
+    Long suppressedByException() {
+        return suppressedByException;
+    }
+
+    String suppressedReason() {
+        return suppressedReason;
     }
 
     void acknowledge(String user, Instant now) {

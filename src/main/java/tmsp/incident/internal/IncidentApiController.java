@@ -61,17 +61,22 @@ class IncidentApiController {
     @GetMapping("/accounts/{id}/incidents")
     @PreAuthorize("@accountAccess.mayView(authentication, #id)")
     @Operation(summary = "The account's incidents overlapping [from, to), newest last seen first; filter by severity,"
-            + " rule and status; from/to are dates (whole days in the portal's zone) or ISO times with offset")
+            + " rule and status; from/to are dates (whole days in the portal's zone) or ISO times with offset;"
+            + " suppressed=false (default: incidents no rule exception suppresses), true (only suppressed ones, each"
+            + " naming its exception in suppressedByException and suppressedReason) or any")
     IncidentPage list(@PathVariable Long id, @RequestParam(required = false) String from,
                       @RequestParam(required = false) String to, @RequestParam(required = false) String severity,
                       @RequestParam(required = false) String rule, @RequestParam(required = false) String status,
-                      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+                      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                      @RequestParam(required = false) String suppressed) {
         return IncidentPage.of(query.find(IncidentCriteria.parse(id, from, to, severity, rule, status, page, size,
-                null, zone)));
+                null, zone).with(IncidentCriteria.Suppressed.parse(suppressed))));
     }
 
     @GetMapping("/incidents/{id}")
-    @Operation(summary = "One incident with one page of its evidence detections (raw lines included)")
+    @Operation(summary = "One incident with one page of its evidence detections (raw lines included); a suppressed"
+            + " one has suppressed=true and names the rule exception that matched it (suppressedByException,"
+            + " suppressedReason)")
     IncidentDetail get(@PathVariable long id, @RequestParam(required = false) Integer evidencePage,
                        @RequestParam(required = false) Integer evidenceSize, Authentication authentication) {
         IncidentView incident = visible(id, authentication);

@@ -29,7 +29,8 @@ class IncidentController {
     static final int EVIDENCE_PAGE = 25;
 
     /** The list's filter as the form sent it, so the page can show it back (and build its links) unchanged. */
-    record Filter(String from, String to, String severity, String rule, String status, String size, String dir) {
+    record Filter(String from, String to, String severity, String rule, String status, String size, String dir,
+                  String suppressed) {
         public Map<String, Object> params() {
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("from", from);
@@ -39,6 +40,7 @@ class IncidentController {
             params.put("status", status);
             params.put("size", size);
             params.put("dir", dir);
+            params.put("suppressed", suppressed);
             return params;
         }
     }
@@ -81,6 +83,11 @@ class IncidentController {
         } catch (BadIncidentRequest e) {
             model.addAttribute("filterError", "incident.filter.invalid." + e.parameter());
             criteria = IncidentCriteria.parse(accountId, null, null, null, null, null, null, null, null, zone);
+        }
+        try {
+            criteria = criteria.with(IncidentCriteria.Suppressed.parse(filter.suppressed()));
+        } catch (BadIncidentRequest e) {
+            model.addAttribute("filterError", "ruleexceptions.incidents.filterInvalid");
         }
         Page<IncidentView> incidents = query.find(criteria);
         model.addAttribute("filter", filter);

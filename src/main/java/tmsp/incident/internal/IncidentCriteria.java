@@ -11,10 +11,32 @@ import tmsp.incident.IncidentStatus;
 /**
  * What an incident list asks for: incidents of one account (or all, when {@code accountId} is null) whose time
  * span overlaps {@code [from, to)}, optionally of one severity, rule and status, one page, newest last seen first
- * unless {@code ascending}. Null bounds and filters mean "any".
+ * unless {@code ascending}. Null bounds and filters mean "any"; suppressed incidents are left out unless asked for.
  */
 record IncidentCriteria(Long accountId, Instant from, Instant to, String severity, String ruleId,
-                        IncidentStatus status, int page, int size, boolean ascending) {
+                        IncidentStatus status, int page, int size, boolean ascending, Suppressed suppressed) {
+
+    /** Which incidents a list shows as to rule exceptions: by default those no exception suppresses. */
+    enum Suppressed {
+        FALSE, TRUE, ANY;
+
+        /** {@code true}, {@code false} or {@code any}; empty means {@code false}. */
+        static Suppressed parse(String value) {
+            if (blank(value)) {
+                return FALSE;
+            }
+            try {
+                return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BadIncidentRequest("suppressed", "suppressed must be true, false or any");
+            }
+        }
+    }
+
+    /** The same criteria, showing suppressed incidents as {@code which} says. */
+    IncidentCriteria with(Suppressed which) {
+        return new IncidentCriteria(accountId, from, to, severity, ruleId, status, page, size, ascending, which);
+    }
 
     static final int DEFAULT_SIZE = 25;
     static final int MAX_SIZE = 500;
@@ -47,11 +69,12 @@ record IncidentCriteria(Long accountId, Instant from, Instant to, String severit
         if (r != null && r.length() > 100) {
             throw new BadIncidentRequest("rule", "rule must have at most 100 characters");
         }
-        return new IncidentCriteria(accountId, start, end, severity(severity), r, status(status), p, s, "asc".equals(dir));
+        return new IncidentCriteria(accountId, start, end, severity(severity), r, status(status), p, s, "asc".equals(dir),
+                Suppressed.FALSE);
     }
 
     IncidentCriteria withPage(int page) {
-        return new IncidentCriteria(accountId, from, to, severity, ruleId, status, page, size, ascending);
+        return new IncidentCriteria(accountId, from, to, severity, ruleId, status, page, size, ascending, suppressed);
     }
 
     static Instant time(String name, String value, ZoneId zone, boolean end) {

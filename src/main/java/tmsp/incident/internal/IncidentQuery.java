@@ -79,6 +79,11 @@ class IncidentQuery {
             if (c.status() != null) {
                 where.add(cb.equal(root.get("status"), c.status()));
             }
+            if (c.suppressed() == IncidentCriteria.Suppressed.FALSE) {
+                where.add(cb.isNull(root.get("suppressedByException")));
+            } else if (c.suppressed() == IncidentCriteria.Suppressed.TRUE) {
+                where.add(cb.isNotNull(root.get("suppressedByException")));
+            }
             return cb.and(where.toArray(Predicate[]::new));
         };
     }

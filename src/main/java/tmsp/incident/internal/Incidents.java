@@ -14,19 +14,24 @@ interface Incidents extends JpaRepository<Incident, Long>, JpaSpecificationExecu
             + " and i.lastSeen >= :from and i.firstSeen <= :to order by i.firstSeen, i.id")
     List<Incident> episodesNear(long accountId, String ruleId, String grouping, Instant from, Instant to);
 
-    /** The account's incidents overlapping {@code [from, to)} after id {@code after}, in id order: keyset paging. */
+    /**
+     * The account's incidents overlapping {@code [from, to)} after id {@code after}, in id order: keyset paging.
+     * Suppressed incidents are left out (the consolidated logs hold what the customer is shown).
+     */
     @Query("select i from Incident i where i.accountId = :accountId and i.lastSeen >= :from and i.firstSeen < :to"
-            + " and i.id > :after order by i.id")
+            + " and i.suppressedByException is null and i.id > :after order by i.id")
     List<Incident> inRangeAfter(long accountId, Instant from, Instant to, long after, Limit limit);
 
     @Query("select distinct i.ruleId from Incident i order by i.ruleId")
     List<String> ruleIds();
 
-    /** Per severity, how many of the account's incidents are not resolved: rows of {severity, count}. */
+    /** Per severity, how many of the account's incidents are not resolved nor suppressed: rows of {severity, count}. */
     @Query("select i.severity, count(i) from Incident i where i.accountId = :accountId"
-            + " and i.status <> tmsp.incident.IncidentStatus.RESOLVED group by i.severity")
+            + " and i.status <> tmsp.incident.IncidentStatus.RESOLVED and i.suppressedByException is null"
+            + " group by i.severity")
     List<Object[]> unresolvedBySeverity(long accountId);
 
-    @Query("select i.firstSeen from Incident i where i.accountId = :accountId and i.firstSeen >= :since")
+    @Query("select i.firstSeen from Incident i where i.accountId = :accountId and i.firstSeen >= :since"
+            + " and i.suppressedByException is null")
     List<Instant> firstSeenSince(long accountId, Instant since);
 }

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tmsp.incident.IncidentStatistics;
 
 /**
- * Two statements per summary: counts grouped by severity and rule, then one pass over the period's
+ * Suppressed incidents (a rule exception matched them) are not counted. Two statements per summary: counts grouped by severity and rule, then one pass over the period's
  * host, threat and first-seen columns, counted as the rows stream by (the JSON arrays of hosts and threats
  * cannot be grouped portably on H2 and PostgreSQL alike), never held as a list.
  */
@@ -37,7 +37,7 @@ class JdbcIncidentStatistics implements IncidentStatistics {
         Map<String, Long> byRule = new HashMap<>();
         long[] total = {0};
         jdbc.query("select severity, rule_id, count(*) from incidents where account_id = ? and first_seen >= ?"
-                + " and first_seen < ? group by severity, rule_id", rs -> {
+                + " and first_seen < ? and suppressed_by_exception is null group by severity, rule_id", rs -> {
                     long n = rs.getLong(3);
                     bySeverity.merge(rs.getString(1), n, Long::sum);
                     byRule.merge(rs.getString(2), n, Long::sum);
@@ -51,7 +51,7 @@ class JdbcIncidentStatistics implements IncidentStatistics {
         Map<String, Long> threats = new HashMap<>();
         if (total[0] > 0) {
             jdbc.query("select first_seen, hosts, threat_names from incidents where account_id = ? and first_seen >= ?"
-                    + " and first_seen < ?", rs -> {
+                    + " and first_seen < ? and suppressed_by_exception is null", rs -> {
                         int day = (int) ChronoUnit.DAYS.between(firstDay,
                                 rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate());
                         if (day >= 0 && day < days) {

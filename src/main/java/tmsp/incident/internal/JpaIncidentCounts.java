@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tmsp.incident.IncidentCounts;
 
-/** Counts in the incidents table, one statement. */
+/** Counts in the incidents table, one statement; suppressed incidents do not count. */
 @Component
 class JpaIncidentCounts implements IncidentCounts {
 
@@ -20,7 +20,8 @@ class JpaIncidentCounts implements IncidentCounts {
     @Transactional(readOnly = true)
     public long firstSeenBetween(long accountId, Instant from, Instant to) {
         return entities.createQuery("select count(i) from Incident i where i.accountId = :accountId"
-                        + " and i.firstSeen >= :from and i.firstSeen < :to", Long.class)
+                        + " and i.firstSeen >= :from and i.firstSeen < :to and i.suppressedByException is null",
+                        Long.class)
                 .setParameter("accountId", accountId).setParameter("from", from).setParameter("to", to)
                 .getSingleResult();
     }

@@ -3,11 +3,14 @@ package tmsp.incident.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,12 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 import tmsp.incident.IncidentEvents.IncidentRaised;
 import tmsp.incident.IncidentFinding;
 import tmsp.incident.IncidentRecorder;
+import tmsp.incident.IncidentSuppression;
 
 /**
  * Upserts findings into incidents, all of one call in one transaction. A finding joins the earliest incident of
  * its account, rule and grouping whose span comes within the rule's episode gap of its own; otherwise it becomes a
  * new incident keyed by its first seen. Findings are taken in first-seen order, so two findings of one call that
- * are one episode also end in one incident.
+ * are one episode also end in one incident. Then each incident the call touched gets the call's verdict of the
+ * rule exceptions, and only incidents that are not suppressed are announced ({@link IncidentRaised}).
  */
 @Component
 class JpaIncidentRecorder implements IncidentRecorder {
@@ -49,15 +54,18 @@ class JpaIncidentRecorder implements IncidentRecorder {
 
     @Override
     @Transactional
-    public Recorded record(long accountId, List<IncidentFinding> findings, Map<String, Duration> episodeGaps) {
+    public Recorded record(long accountId, List<IncidentFinding> findings, Map<String, Duration> episodeGaps,
+                           Function<IncidentFinding, IncidentSuppression> suppression) {
         if (postgres) {
             // Nightly and live correlation may record the same account at once: one after the other, the second
             // finds the first's incidents instead of inserting the same key again. Released at commit.
             jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> { }, LOCK_NAMESPACE, (int) accountId);
         }
         Instant now = Instant.now();
-        Map<Long, Incident> raised = new LinkedHashMap<>();
+        Set<Long> created = new HashSet<>();
         Set<Long> updated = new HashSet<>();
+        Map<Long, Incident> touched = new LinkedHashMap<>();
+        Map<Long, Optional<IncidentSuppression>> verdicts = new HashMap<>();
         List<IncidentFinding> ordered = findings.stream()
                 .sorted(Comparator.comparing(IncidentFinding::firstSeen).thenComparing(IncidentFinding::lastSeen))
                 .toList();
@@ -74,7 +82,7 @@ class JpaIncidentRecorder implements IncidentRecorder {
             if (near.isEmpty()) {
                 incident = incidents.save(new Incident(IncidentKeys.of(finding.ruleId(), accountId, finding.grouping(),
                         finding.firstSeen()), finding, now));
-                raised.put(incident.id(), incident);
+                created.add(incident.id());
                 changed = false;
             } else {
                 incident = near.get(0);
@@ -82,12 +90,33 @@ class JpaIncidentRecorder implements IncidentRecorder {
             }
             int count = evidence.add(incident.id(), finding.detectionIds());
             changed |= incident.countEvidence(count, now);
-            if (changed && !raised.containsKey(incident.id())) {
+            if (changed && !created.contains(incident.id())) {
                 updated.add(incident.id());
             }
+            touched.put(incident.id(), incident);
+            // Suppressed only if every finding of this call that lands in the incident is.
+            verdicts.merge(incident.id(), Optional.ofNullable(suppression.apply(finding)),
+                    (a, b) -> a.isPresent() && b.isPresent() ? a : Optional.empty());
         }
-        raised.values().forEach(incident -> events.publishEvent(raisedEvent(incident)));
-        return new Recorded(raised.size(), updated.size());
+        int raised = 0;
+        int suppressed = 0;
+        for (Incident incident : touched.values()) {
+            boolean wasSuppressed = incident.suppressed();
+            boolean changed = incident.judge(verdicts.get(incident.id()).orElse(null), now);
+            boolean isNew = created.contains(incident.id());
+            if (changed && !isNew) {
+                updated.add(incident.id());
+            }
+            if (incident.suppressed()) {
+                suppressed++;
+            } else if (isNew || wasSuppressed) {
+                // Announced when it first comes into sight: new, or no longer suppressed after a rerun. The
+                // outbreak notification is keyed by incident, so one brought back after being seen is not mailed twice.
+                raised += isNew ? 1 : 0;
+                events.publishEvent(raisedEvent(incident));
+            }
+        }
+        return new Recorded(raised, updated.size(), suppressed);
     }
 
     private static IncidentRaised raisedEvent(Incident incident) {

@@ -46,4 +46,18 @@ class IncidentCriteriaTest {
                 BadIncidentRequest.class, e -> assertThat(e.parameter()).isEqualTo("size"));
         assertThatThrownBy(() -> IncidentCriteria.number("page", "two")).isInstanceOf(BadIncidentRequest.class);
     }
+
+    @Test
+    void suppressedIncidentsAreLeftOutUnlessAskedFor() {
+        assertThat(parse(null, null, null, null, null).suppressed()).isEqualTo(IncidentCriteria.Suppressed.FALSE);
+        assertThat(IncidentCriteria.Suppressed.parse(" ")).isEqualTo(IncidentCriteria.Suppressed.FALSE);
+        assertThat(IncidentCriteria.Suppressed.parse("True")).isEqualTo(IncidentCriteria.Suppressed.TRUE);
+        assertThat(IncidentCriteria.Suppressed.parse("any")).isEqualTo(IncidentCriteria.Suppressed.ANY);
+        assertThat(parse(null, null, null, null, null).with(IncidentCriteria.Suppressed.ANY).withPage(2).suppressed())
+                .isEqualTo(IncidentCriteria.Suppressed.ANY);
+        for (String bad : new String[] {"yes", "1", "any;drop", "x".repeat(10_000)}) {
+            assertThatThrownBy(() -> IncidentCriteria.Suppressed.parse(bad)).isInstanceOfSatisfying(
+                    BadIncidentRequest.class, e -> assertThat(e.parameter()).isEqualTo("suppressed"));
+        }
+    }
 }
