@@ -56,17 +56,17 @@ copy_baseline() {
   COPY_MS=$(( $(date +%s%3N) - t0 ))
 }
 
-# web_session COOKIES: logs on as admin through the login form (CSRF token from GET /login) and keeps the session
-# cookie in COOKIES. A poll with that cookie costs no password check: HTTP Basic runs BCrypt on every request,
-# ~0.1 s of CPU each, which polling every 100 ms would take from the run being measured.
+# web_session COOKIES [USER] [PASSWORD]: logs on (as admin unless USER is given) through the login form (CSRF token
+# from GET /login) and keeps the session cookie in COOKIES. A poll with that cookie costs no password check: HTTP Basic
+# runs BCrypt on every request, ~0.1 s of CPU each, which polling every 100 ms would take from the run being measured.
 web_session() {
-  local cookies=$1 csrf location
+  local cookies=$1 user=${2:-admin} password=${3:-bench-admin-password} csrf location
   rm -f "$cookies"
   csrf=$(curl -s -c "$cookies" -b "$cookies" "http://127.0.0.1:$PORT/login" \
     | grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed 's/.*value="\([^"]*\)"/\1/' | head -1 || true)
   [ -n "$csrf" ] || fail "no _csrf token in GET /login"
   location=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$cookies" -b "$cookies" \
-    --data-urlencode "username=admin" --data-urlencode "password=bench-admin-password" \
+    --data-urlencode "username=$user" --data-urlencode "password=$password" \
     --data-urlencode "_csrf=$csrf" "http://127.0.0.1:$PORT/login")
-  case "$location" in *"/login"*|"") fail "log on as admin failed (redirected to '$location')" ;; esac
+  case "$location" in *"/login"*|"") fail "log on as $user failed (redirected to '$location')" ;; esac
 }
