@@ -3,9 +3,12 @@ package tmsp.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -22,7 +25,8 @@ import tmsp.support.IntegrationTest;
 /**
  * In a real headless Chromium: an analyst opens Rules, makes a draft of the published set, raises the outbreak
  * threshold in the parameter form, breaks a rule in CodeMirror, presses Check and sees the problem marked at its
- * line (no page load), jumps to it from the list, deletes the line and Check is clean.
+ * line (no page load), jumps to it from the list, deletes the line and Check is clean; then imports the draft's
+ * export as a new draft through the upload form.
  */
 @IntegrationTest
 class RuleEditorJourneyIT {
@@ -82,6 +86,19 @@ class RuleEditorJourneyIT {
 
             browser.waitForId("check-ok");
             assertThat(browser.all(By.cssSelector(".drl-problem-line, .drl-problem-marker"))).isEmpty();
+
+            // the draft exported and imported again through the browser's multipart form (CSRF token included)
+            Path zip = Files.createTempFile("rules-", ".zip");
+            Files.write(zip, mvc.perform(get("/rules/versions/{id}/export.zip", id).with(user(analyst).roles("ANALYST")))
+                    .andReturn().getResponse().getContentAsByteArray());
+            browser.get("/rules");
+            browser.waitForId("import-zip").sendKeys(zip.toString());
+            browser.clickAndLoad(By.id("import"));
+            browser.waitForPath("/rules/drafts/\\d+");
+            assertThat(browser.text(By.cssSelector(".alert-success"))).contains("is imported as draft #");
+            long imported = Long.parseLong(browser.path().replaceAll("\\D", ""));
+            assertThat(drafts.get(imported).overrides()).isEqualTo(Map.of("malware-outbreak.hosts", "5"));
+            Files.delete(zip);
         }
         RuleSetDraft fixed = drafts.get(id);
         assertThat(fixed.files().get("outbreak.drl")).isEqualTo(drafts.get(fixed.baseVersionId()).files().get("outbreak.drl"));

@@ -41,6 +41,7 @@ class RuleSetsController {
     @GetMapping
     String list(Model model) {
         model.addAttribute("versions", drafts.versions());
+        model.addAttribute("maxZipBytes", RuleSetImport.MAX_ZIP_BYTES);
         return "rules/list";
     }
 
