@@ -72,13 +72,13 @@ class RuleEditorJourneyIT {
             browser.waitForId("check-problems");
             int broken = then + 1;
             assertThat(browser.all(By.cssSelector("#problem-list a[data-line='" + broken + "']"))).isNotEmpty();
-            assertThat(browser.text(By.cssSelector(".CodeMirror-code > .drl-problem-line .CodeMirror-linenumber")))
-                    .isEqualTo(String.valueOf(broken));
+            assertThat(browser.all(By.cssSelector(".CodeMirror-code > .drl-problem-line .CodeMirror-linenumber")))
+                    .extracting(e -> e.getText().trim()).contains(String.valueOf(broken));
             assertThat(browser.waitFor(By.cssSelector(".drl-problem-marker")).getDomAttribute("title")).isNotBlank();
             assertThat(browser.path()).isEqualTo("/rules/drafts/" + id + "?file=outbreak.drl"); // no page load
             assertThat(drafts.get(id).files().get("outbreak.drl")).contains("nonsense(;");
 
-            browser.click(By.cssSelector("#problem-list a[data-line='" + broken + "']"));
+            browser.click(By.cssSelector("#problem-list a[data-file='outbreak.drl'][data-line='" + broken + "']"));
             assertThat(browser.script("return document.querySelector('.CodeMirror').CodeMirror.getCursor().line + 1"))
                     .isEqualTo((long) broken);
             browser.keys(Keys.chord(Keys.CONTROL, "d")); // CodeMirror: delete the line
