@@ -157,6 +157,16 @@ public final class Browser implements AutoCloseable {
         return waitFor(by).getText().trim();
     }
 
+    /** Sends keys to the element that has the focus, as typing would (e.g. into a CodeMirror editor). */
+    public void keys(CharSequence... keys) {
+        driver.switchTo().activeElement().sendKeys(keys);
+    }
+
+    /** Runs a script in the page and answers its result: for state no element shows, such as an editor's cursor. */
+    public Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
     public void logIn(String username, String password) {
         get("/login");
         type("username", username);
