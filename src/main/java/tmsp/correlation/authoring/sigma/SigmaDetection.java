@@ -187,7 +187,7 @@ final class SigmaDetection {
         String token = next();
         if (token.equals("(")) {
             String inner = or(depth + 1);
-            if (!next().equals(")")) {
+            if (at >= tokens.size() || !next().equals(")")) {
                 throw new Refusal("a '(' is not closed");
             }
             return inner;

@@ -136,7 +136,7 @@ public final class SigmaImport {
         if (generate != null && !(generate instanceof Boolean)) {
             problems.add(where + ": 'generate' must be true or false");
         }
-        if (problems.size() > before || metadata == null || type == null) {
+        if (problems.size() > before || metadata == null || type == null || rules.isEmpty()) {
             return null;
         }
         Map<String, Map<String, String>> aliases = aliases(body.get("aliases"), where);
