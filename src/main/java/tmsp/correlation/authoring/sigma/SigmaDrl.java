@@ -151,7 +151,7 @@ final class SigmaDrl {
         }
         boolean values = c.type() == Type.VALUE_COUNT;
         out.append("    accumulate(\n        $d : DetectionFact( accountId == $a, ")
-                .append(values ? c.valueProperty() + " != null, " : "").append(String.join(" || ", matches))
+                .append(values && DetectionFields.nullable(c.valueProperty()) ? c.valueProperty() + " != null, " : "").append(String.join(" || ", matches))
                 .append(" )\n             over window:time( ${window} );\n        $evidence : collectList( $d )");
         if (values) {
             out.append(",\n        $values : collectSet( $d.").append(DetectionFields.getter(c.valueProperty()))

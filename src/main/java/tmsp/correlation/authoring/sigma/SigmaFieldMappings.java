@@ -4,12 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tmsp.correlation.SigmaMappingChanged;
 
 /** The editable table of Sigma field names to detection properties ({@code sigma_field_mappings}, V28). */
-@Repository
+@Service
 public class SigmaFieldMappings {
 
     /** One row: a Sigma field, the {@code DetectionFact} property it means, and why. */
@@ -21,9 +23,11 @@ public class SigmaFieldMappings {
     static final int MAX_NOTE = 200;
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    SigmaFieldMappings(JdbcTemplate jdbc) {
+    SigmaFieldMappings(JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public List<Mapping> all() {
@@ -46,7 +50,7 @@ public class SigmaFieldMappings {
      * @throws IllegalArgumentException with a message key under {@code sigma.mapping.error.} when a value is wrong
      */
     @Transactional
-    public boolean save(String sigmaField, String detectionField, String note) {
+    public boolean save(String sigmaField, String detectionField, String note, String actor) {
         String field = sigmaField == null ? "" : sigmaField.strip();
         String property = detectionField == null ? "" : detectionField.strip();
         String text = note == null || note.isBlank() ? null : note.strip();
@@ -65,12 +69,18 @@ public class SigmaFieldMappings {
             jdbc.update("insert into sigma_field_mappings (sigma_field, detection_field, note) values (?, ?, ?)",
                     field, property, text);
         }
+        events.publishEvent(new SigmaMappingChanged(actor, field, (changed == 0 ? "added: " : "changed: ") + property
+                + (text == null ? "" : " (" + text + ")")));
         return changed == 0;
     }
 
     /** @return whether there was such a mapping */
     @Transactional
-    public boolean remove(String sigmaField) {
-        return jdbc.update("delete from sigma_field_mappings where sigma_field = ?", sigmaField) > 0;
+    public boolean remove(String sigmaField, String actor) {
+        boolean removed = jdbc.update("delete from sigma_field_mappings where sigma_field = ?", sigmaField) > 0;
+        if (removed) {
+            events.publishEvent(new SigmaMappingChanged(actor, sigmaField, "removed"));
+        }
+        return removed;
     }
 }

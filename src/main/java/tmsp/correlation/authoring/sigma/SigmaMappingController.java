@@ -1,5 +1,6 @@
 package tmsp.correlation.authoring.sigma;
 
+import java.security.Principal;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,10 +29,11 @@ class SigmaMappingController {
     @PostMapping
     @PreAuthorize("hasRole('ANALYST')")
     String save(@RequestParam(defaultValue = "") String sigmaField, @RequestParam(defaultValue = "") String detectionField,
-                @RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
+                @RequestParam(defaultValue = "") String note, Principal principal, Model model,
+                RedirectAttributes redirect) {
         boolean added;
         try {
-            added = mappings.save(sigmaField, detectionField, note);
+            added = mappings.save(sigmaField, detectionField, note, principal.getName());
         } catch (IllegalArgumentException e) {
             return page(model, sigmaField, detectionField, note, e.getMessage());
         }
@@ -42,8 +44,8 @@ class SigmaMappingController {
 
     @PostMapping("/remove")
     @PreAuthorize("hasRole('ANALYST')")
-    String remove(@RequestParam String sigmaField, RedirectAttributes redirect) {
-        boolean removed = mappings.remove(sigmaField);
+    String remove(@RequestParam String sigmaField, Principal principal, RedirectAttributes redirect) {
+        boolean removed = mappings.remove(sigmaField, principal.getName());
         redirect.addFlashAttribute(removed ? "success" : "error", removed ? "sigma.mapping.removed"
                 : "sigma.mapping.gone");
         redirect.addFlashAttribute("flashArg", sigmaField);

@@ -21,6 +21,17 @@ import tmsp.correlation.RuleDefinition;
  */
 class SigmaCorrelationTypesTest {
 
+    /** The base rule the specification's event_count and value_count examples refer to, on the detection model. */
+    static final String FAILED_LOGON = """
+            ---
+            title: Failed logon
+            id: 5638f7c0-ac70-491d-8465-2a65075e0d86
+            detection:
+                selection:
+                    logonOutcome: failed
+                condition: selection
+            """;
+
     // The specification's event_count example, with a base rule of that id added.
     static final String EVENT_COUNT = """
             title: Many failed logins
@@ -41,14 +52,7 @@ class SigmaCorrelationTypesTest {
                 - attack.t1110.003
             falsepositives:
                 - A service with an old password
-            ---
-            title: Failed logon
-            id: 5638f7c0-ac70-491d-8465-2a65075e0d86
-            detection:
-                selection:
-                    logonOutcome: failed
-                condition: selection
-            """;
+            """ + FAILED_LOGON;
 
     static final String EVENT_COUNT_ID = "sigma-0e95725d-7320-415d-80f7-004da920fc11";
 
@@ -121,14 +125,7 @@ class SigmaCorrelationTypesTest {
                 condition:
                     field: User
                     gte: 100
-            ---
-            title: Failed logon
-            id: 5638f7c0-ac70-491d-8465-2a65075e0d86
-            detection:
-                selection:
-                    logonOutcome: failed
-                condition: selection
-            """;
+            """ + FAILED_LOGON;
 
     static final String VALUE_COUNT_ID = "sigma-0e95725d-7320-415d-80f7-004da920fc12";
 

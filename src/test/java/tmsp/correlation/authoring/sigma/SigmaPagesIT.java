@@ -81,6 +81,9 @@ class SigmaPagesIT {
         mvc.perform(post("/rules/sigma-mapping/remove").with(csrf()).with(ANALYST).param("sigmaField", "EventName"))
                 .andExpect(status().isFound());
         assertThat(mappings.asMap()).doesNotContainKey("EventName");
+        assertThat(jdbc.queryForList("select details from audit_events where action = 'SIGMA_MAPPING' and "
+                + "target = 'Sigma field EventName' and actor = 'sigma-analyst' order by id", String.class))
+                .containsExactly("added: eventName (for the test)", "changed: ruleName", "removed");
     }
 
     static final String TEMPORAL = SigmaCorrelationTypesTest.TEMPORAL;

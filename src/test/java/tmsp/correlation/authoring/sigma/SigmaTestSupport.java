@@ -25,6 +25,7 @@ final class SigmaTestSupport {
             Map.entry("logonOutcome", "logonOutcome"), Map.entry("threatType", "threatType"),
             Map.entry("threatName", "threatName"), Map.entry("fileName", "fileName"), Map.entry("url", "url"),
             Map.entry("severityLevel", "severityLevel"), Map.entry("srcPort", "srcPort"),
+            Map.entry("srcAddress", "srcAddress"), Map.entry("user", "user"),
             Map.entry("Broken", "noSuchProperty"));
 
     private SigmaTestSupport() {
