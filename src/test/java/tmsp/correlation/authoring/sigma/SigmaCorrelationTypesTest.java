@@ -344,4 +344,40 @@ class SigmaCorrelationTypesTest {
                 .satisfies(f -> assertThat(f.grouping()).isEqualTo("10.0.0.20 / 198.51.100.7"));
         assertThat(findings(rules, id, List.of(exploit, elsewhere))).isEmpty();
     }
+
+    @Test
+    void aRangeFiresWhileTheCountIsInsideIt() {
+        String range = EVENT_COUNT.replace("gte: 100", "gt: 2\n        lte: 4");
+        CompiledRules rules = compile(range);
+        assertThat(rules.rules().stream().filter(r -> r.id().equals(EVENT_COUNT_ID)).findFirst().orElseThrow()
+                .parameters()).extracting(p -> p.name() + "=" + p.value()).containsExactly("window=1h", "above=2",
+                "atMost=4");
+        assertThat(findings(rules, EVENT_COUNT_ID, failures(1, 1, "pc-1", 3, 30))).hasSize(1);
+        assertThat(findings(rules, EVENT_COUNT_ID, failures(1, 1, "pc-1", 2, 30))).isEmpty();
+    }
+
+    @Test
+    void generateAlsoMakesEachBaseRuleAStandaloneRule() {
+        CompiledRules rules = compile(EVENT_COUNT.replace("    timespan: 1h", "    timespan: 1h\n    generate: true"));
+        String standalone = "sigma-5638f7c0-ac70-491d-8465-2a65075e0d86";
+        assertThat(findings(rules, standalone, failures(1, 1, "pc-1", 1, 30))).singleElement().satisfies(f -> {
+            assertThat(f.title()).isEqualTo("Failed logon");
+            assertThat(f.grouping()).isEqualTo("pc-1");
+            assertThat(f.severity()).isEqualTo("informational");
+        });
+        assertThat(findings(compile(EVENT_COUNT), standalone, failures(1, 1, "pc-1", 1, 30))).isEmpty();
+    }
+
+    @Test
+    void valueCountOfANumberProperty() {
+        String yaml = VALUE_COUNT.replace("field: User", "field: severityLevel").replace("gte: 100", "gte: 2");
+        CompiledRules rules = compile(yaml);
+        List<DetectionFact> two = List.of(
+                at(1, 1, 0).eventName("Logon failure").severity("low").direction("INBOUND").src("10.0.0.9", "ws-1", 1)
+                        .dst("10.0.1.1", "pc-1", 445).build(),
+                at(2, 1, 60).eventName("Logon failure").severity("high").direction("INBOUND").src("10.0.0.9", "ws-1", 1)
+                        .dst("10.0.1.1", "pc-1", 445).build());
+        assertThat(findings(rules, VALUE_COUNT_ID, two)).hasSize(1);
+        assertThat(findings(rules, VALUE_COUNT_ID, two.subList(0, 1))).isEmpty();
+    }
 }
