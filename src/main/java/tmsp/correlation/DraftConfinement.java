@@ -29,7 +29,7 @@ final class DraftConfinement {
     static final String RULE_PACKAGE_PREFIX = "tmsp.rules.";
 
     private static final Set<String> MODEL = Set.of("DetectionFact", "HostSeen", "LogonOutcome", "PriorIncident",
-            "RaisedIncidents");
+            "RaisedIncidents", "Cidr", "SigmaText");
 
     private static final Set<String> JAVA_LANG = Set.of("String", "Integer", "Long", "Double", "Float", "Short",
             "Byte", "Boolean", "Character", "Math", "Number", "Object", "Comparable", "CharSequence", "StringBuilder",

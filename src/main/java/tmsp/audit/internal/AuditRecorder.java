@@ -14,6 +14,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tmsp.account.AccountEvents;
 import tmsp.correlation.RuleSetEvents;
+import tmsp.correlation.SigmaMappingChanged;
 import tmsp.appliance.ApplianceEvents;
 import tmsp.identity.UserChanged;
 import tmsp.incident.IncidentEvents;
@@ -184,6 +185,12 @@ class AuditRecorder {
     public void on(RuleSetEvents.RuleSetChanged e) {
         record(e.actor(), AuditAction.RULE_SET, "rule set " + e.label(),
                 abbreviate(e.step() + (e.details().isEmpty() ? "" : ": " + e.details())), null);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(SigmaMappingChanged e) {
+        record(e.actor(), AuditAction.SIGMA_MAPPING, "Sigma field " + e.sigmaField(), abbreviate(e.change()), null);
     }
 
     private static String abbreviate(String details) {
