@@ -16,8 +16,8 @@ import tmsp.incident.IncidentFinding;
  * Reads detections once and runs them through two sessions, the published rules' and the draft's, each on a
  * thread of its own: rules cost most of a run, and the two sides share nothing but the (immutable) facts. Blocks
  * of facts pass through a short queue per side, so memory holds a few blocks, never the range. The calling
- * thread waits and ticks about once a second (progress, a cancel requested elsewhere). An error on any thread,
- * or a cancel, stops all three between blocks.
+ * thread waits and ticks about once a second (progress, a cancel requested elsewhere). An error on any thread
+ * stops the others between blocks; a cancel stops the sides at the next detection.
  */
 final class TwinCorrelation {
 
@@ -145,6 +145,9 @@ final class TwinCorrelation {
         try {
             for (List<DetectionFact> block = next(queue); block != END; block = next(queue)) {
                 for (DetectionFact fact : block) {
+                    if (progress.cancelled()) { // per detection: a draft's slow rule must not delay a cancel by a block
+                        throw new Cancelled();
+                    }
                     session.insert(fact);
                 }
                 side.advance(block.size(), block.get(block.size() - 1).getTimestamp());
