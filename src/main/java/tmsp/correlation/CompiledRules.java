@@ -14,6 +14,11 @@ import org.kie.api.KieBase;
 public record CompiledRules(String version, KieBase kieBase, Map<String, String> sources,
                             Map<String, String> overrides, List<RuleDefinition> rules, Duration detectionWindow) {
 
+    /** The same compiled rules under another version label: a draft compiled for review becomes {@code v<n>}. */
+    public CompiledRules labelled(String label) {
+        return new CompiledRules(label, kieBase, sources, overrides, rules, detectionWindow);
+    }
+
     /** How far before a day the nightly run reads, so an episode crossing midnight is seen whole. */
     public Duration longestWindow() {
         return rules.stream().map(RuleDefinition::longestWindow).max(Duration::compareTo).orElse(Duration.ZERO);

@@ -18,6 +18,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import tmsp.correlation.authoring.RuleSetStore;
 
 /**
  * The published rule set, compiled once and swapped in atomically; a run keeps the one it started with. The
@@ -62,6 +63,16 @@ public class CorrelationRules {
 
     public void publish(CompiledRules rules) {
         current.set(rules);
+    }
+
+    /**
+     * Swaps in a version this node has just published and compiled (the approval of a review), so it is not
+     * compiled a second time; the other nodes find it in the database.
+     */
+    public void adopt(CompiledRules compiled, long versionId) {
+        publish(compiled);
+        loadedVersionId = versionId;
+        log.info("Published rule set {} ({} rules) is in use", compiled.version(), compiled.rules().size());
     }
 
     public List<String> ruleNames() {

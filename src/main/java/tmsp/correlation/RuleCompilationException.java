@@ -15,4 +15,9 @@ public class RuleCompilationException extends RuntimeException {
     public List<String> messages() {
         return messages;
     }
+
+    /** The messages with their file, line and column, for an editor to mark. */
+    public List<RuleProblem> problems() {
+        return messages.stream().map(RuleProblem::parse).toList();
+    }
 }

@@ -60,6 +60,29 @@ public final class RuleCompiler {
     }
 
     /**
+     * The rules the files define, with their parameters at the values {@code overrides} give, without compiling
+     * the DRL: what a parameter form needs.
+     *
+     * @throws RuleCompilationException for missing metadata, bad parameters or bad overrides
+     */
+    public static List<RuleDefinition> definitions(Map<String, String> sources, Map<String, String> overrides) {
+        List<String> errors = new ArrayList<>();
+        List<RuleDefinition> rules = new ArrayList<>();
+        sources.forEach((file, drl) -> {
+            try {
+                rules.addAll(RuleTemplate.expand(file, drl, overrides).rules());
+            } catch (RuleCompilationException e) {
+                errors.addAll(e.messages());
+            }
+        });
+        duplicateIds(rules, errors);
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(errors);
+        }
+        return List.copyOf(rules);
+    }
+
+    /**
      * @param sources   DRL text by file name
      * @param overrides parameter values by {@code ruleId.parameter}
      * @throws RuleCompilationException with every message (file, line, text) if any file has an error
@@ -111,6 +134,19 @@ public final class RuleCompiler {
                 + "    @expires(" + rules.detectionLifetime().toSeconds() + "s)\nend\n";
     }
 
+    private static String located(Map<String, String> sources, Message m) {
+        String file = fileName(m.getPath());
+        String text = m.getText().strip();
+        int[] place = sources.containsKey(file) ? ErrorPlace.of(sources.get(file), m.getLine(), m.getColumn(), text)
+                : new int[] {m.getLine(), m.getColumn()};
+        return file + ":" + place[0] + (place[1] > 0 ? ":" + place[1] : "") + ": " + text;
+    }
+
+    /** The file name the author knows, without the folder the KIE builder wants it in. */
+    private static String fileName(String path) {
+        return path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+    }
+
     private static KieBase build(Map<String, String> sources) {
         KieServices kie = KieServices.Factory.get();
         ReleaseId release = kie.newReleaseId("tmsp", "rules-" + UUID.randomUUID(), "1.0.0");
@@ -118,7 +154,7 @@ public final class RuleCompiler {
         sources.forEach((name, drl) -> files.write("src/main/resources/" + folderOf(drl) + name, drl));
         KieBuilder builder = kie.newKieBuilder(files).buildAll();
         List<String> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
-                .map(m -> m.getPath() + ":" + m.getLine() + ": " + m.getText().strip()).toList();
+                .map(m -> located(sources, m)).toList();
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tmsp.correlation.authoring.RuleSetStore;
 import tmsp.support.IntegrationTest;
 
 /** The published rule set lives in the database; every node compiles the version published there. */

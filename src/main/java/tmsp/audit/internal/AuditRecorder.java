@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tmsp.account.AccountEvents;
+import tmsp.correlation.RuleSetEvents;
 import tmsp.appliance.ApplianceEvents;
 import tmsp.identity.UserChanged;
 import tmsp.incident.IncidentEvents;
@@ -176,6 +177,13 @@ class AuditRecorder {
     public void on(NotificationEvents.NotificationSubscriptionsChanged e) {
         record(e.actor(), AuditAction.NOTIFICATIONS_CONFIGURED, "notifications of account #" + e.accountId(),
                 abbreviate(e.summary()), null);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(RuleSetEvents.RuleSetChanged e) {
+        record(e.actor(), AuditAction.RULE_SET, "rule set " + e.label(),
+                abbreviate(e.step() + (e.details().isEmpty() ? "" : ": " + e.details())), null);
     }
 
     private static String abbreviate(String details) {

@@ -30,6 +30,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableMethodSecurity
 public class SecurityConfig {
 
+    private static final String[] RULE_AUTHORING_API = {"/api/v1/rule-drafts/**", "/api/v1/rule-draft-tests/**"};
+
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
@@ -60,6 +62,9 @@ public class SecurityConfig {
         RequestMatcher scriptCall = request -> request.getHeader("Authorization") != null;
         http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(auth -> auth
+                        // Rule authoring: analysts write, administrators read (and review in the task list).
+                        .requestMatchers(HttpMethod.GET, RULE_AUTHORING_API).hasAnyRole("ADMIN", "ANALYST")
+                        .requestMatchers(RULE_AUTHORING_API).hasRole("ANALYST")
                         // Customers only ever read; stop their writes here, before request bodies are
                         // validated, so that a 400 never tells them anything about another account.
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
@@ -85,6 +90,8 @@ public class SecurityConfig {
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/rules", "/rules/**").hasAnyRole("ADMIN", "ANALYST")
+                        .requestMatchers("/rules", "/rules/**").hasRole("ANALYST")
                         // Only administrators change accounts: refuse others before any form is bound.
                         .requestMatchers(HttpMethod.POST, "/accounts", "/accounts/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
