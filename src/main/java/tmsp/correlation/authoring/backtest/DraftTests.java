@@ -18,6 +18,7 @@ import tmsp.correlation.CompiledRules;
 import tmsp.correlation.RuleCompilationException;
 import tmsp.correlation.authoring.DraftNotFound;
 import tmsp.correlation.authoring.RuleDrafts;
+import tmsp.correlation.authoring.RuleSetDraft;
 import tmsp.ingest.PastedLines;
 
 /**
@@ -43,6 +44,17 @@ public class DraftTests {
         this.drafts = drafts;
         this.accounts = accounts;
         this.json = json;
+    }
+
+    /** Compiled drafts kept for the next test of the same content. */
+    static final int COMPILED_KEPT = 4;
+    private final java.util.Deque<CompiledDraft> compiled = new java.util.ArrayDeque<>();
+
+    private record CompiledDraft(long draftId, java.util.Map<String, String> files,
+                                 java.util.Map<String, String> overrides, CompiledRules rules) {
+        boolean sameContent(CompiledDraft other) {
+            return draftId == other.draftId && files.equals(other.files) && overrides.equals(other.overrides);
+        }
     }
 
     /** A test with its result (null until it is done). */
@@ -116,10 +128,29 @@ public class DraftTests {
         return summary(test);
     }
 
+    /**
+     * The draft compiled, or as compiled for an earlier test while its files and parameters are the same: an analyst
+     * tests one draft several times, and compiling a rule set takes seconds.
+     */
     private CompiledRules compile(long draftId) {
         try {
-            drafts.get(draftId);
-            return drafts.compile(draftId);
+            RuleSetDraft draft = drafts.get(draftId);
+            CompiledDraft key = new CompiledDraft(draftId, draft.files(), draft.overrides(), null);
+            synchronized (compiled) {
+                for (CompiledDraft c : compiled) {
+                    if (c.sameContent(key)) {
+                        return c.rules();
+                    }
+                }
+            }
+            CompiledRules rules = drafts.compile(draftId);
+            synchronized (compiled) {
+                compiled.addFirst(new CompiledDraft(draftId, draft.files(), draft.overrides(), rules));
+                while (compiled.size() > COMPILED_KEPT) {
+                    compiled.removeLast();
+                }
+            }
+            return rules;
         } catch (DraftNotFound e) {
             throw TestRefused.noDraft(draftId);
         } catch (RuleCompilationException e) {

@@ -149,8 +149,8 @@ final class TwinCorrelation {
                         throw new Cancelled();
                     }
                     session.insert(fact);
+                    side.advance(1, fact.getTimestamp());
                 }
-                side.advance(block.size(), block.get(block.size() - 1).getTimestamp());
             }
             return session.findings();
         } catch (InterruptedException e) {
