@@ -79,9 +79,9 @@ public class DraftTests {
 
     /**
      * Queues a test of the draft over the account's stored detections of {@code from} to {@code to} (dates
-     * written YYYY-MM-DD, days in the configured zone, at most {@link #MAX_DAYS}).
+     * written YYYY-MM-DD, days in the configured zone, at most {@link #MAX_DAYS}). Not one transaction: compiling
+     * takes seconds, and the row must be committed before a worker looks for it.
      */
-    @Transactional
     public TestSummary overStoredDays(long draftId, long accountId, String from, String to, String actor) {
         LocalDate first = day(from, "from");
         LocalDate last = day(to, "to");
@@ -98,12 +98,12 @@ public class DraftTests {
         if (accounts.byId(accountId).isEmpty()) {
             throw TestRefused.noAccount(accountId);
         }
+        refuseWhenBusy();
         DraftTest test = rows.save(DraftTest.ofStored(draftId, accountId, first, last, actor, Instant.now()));
         return queue(test, draft, new TestSource.StoredDays(accountId, first, last));
     }
 
     /** Queues a test of the draft over pasted log lines; refused whole when any line does not parse. */
-    @Transactional
     public TestSummary overPastedLines(long draftId, String lines, String actor) {
         CompiledRules draft = compile(draftId);
         PastedLines.Parsed parsed;
@@ -115,6 +115,7 @@ public class DraftTests {
         if (!parsed.errors().isEmpty()) {
             throw TestRefused.unparsedLines(parsed.errors());
         }
+        refuseWhenBusy();
         DraftTest test = rows.save(DraftTest.ofPasted(draftId, parsed.detections().size(), actor, Instant.now()));
         return queue(test, draft, new TestSource.Pasted(parsed.detections()));
     }
@@ -158,20 +159,21 @@ public class DraftTests {
         }
     }
 
-    /** The worker starts after the row is committed, or the row is refused with the request when all are busy. */
+    /** The row is committed (saved outside a transaction); a worker takes it, or it fails at once if the queue filled. */
     private TestSummary queue(DraftTest test, CompiledRules draft, TestSource source) {
-        long id = test.getId();
+        try {
+            runner.submit(test.getId(), draft, source);
+        } catch (RejectedExecutionException e) {
+            runner.failUnqueued(test.getId());
+            throw TestRefused.busy();
+        }
+        return summary(test);
+    }
+
+    private void refuseWhenBusy() {
         if (runner.queueFull()) {
             throw TestRefused.busy();
         }
-        afterCommit(() -> {
-            try {
-                runner.submit(id, draft, source);
-            } catch (RejectedExecutionException e) {
-                runner.failUnqueued(id);
-            }
-        });
-        return summary(test);
     }
 
     private static void afterCommit(Runnable work) {
