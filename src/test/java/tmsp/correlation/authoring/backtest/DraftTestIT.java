@@ -227,7 +227,9 @@ class DraftTestIT {
                 && read(running).get("progress").asDouble() > 0);
 
         // A second test waits behind it (one worker), and a cancel ends it before it starts.
-        MvcResult second = start(json.writeValueAsString(Map.of("lines", lines.substring(0, 2000))));
+        MvcResult second = start(json.writeValueAsString(Map.of("lines",
+                String.join("\n", lines.toString().lines().limit(20).toList()))));
+        assertThat(second.getResponse().getStatus()).as(second.getResponse().getContentAsString()).isEqualTo(202);
         long waiting = json.readTree(second.getResponse().getContentAsString()).get("testId").asLong();
         MvcResult cancelWaiting = mvc.perform(post("/api/v1/rule-draft-tests/" + waiting + "/cancel").with(analyst).with(csrf())).andReturn();
         assertThat(cancelWaiting.getResponse().getStatus()).isEqualTo(202);
