@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tmsp.incident.IncidentEvents.IncidentRaised;
 import tmsp.incident.IncidentFinding;
+import tmsp.incident.IncidentKeys;
 import tmsp.incident.IncidentRecorder;
 import tmsp.incident.IncidentSuppression;
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tmsp.incident.IncidentFinding;
+import tmsp.incident.IncidentKeys;
 import tmsp.incident.IncidentStatus;
 
 /** The incident's own rules: how a finding widens it, its key, and which status changes its life cycle allows. */

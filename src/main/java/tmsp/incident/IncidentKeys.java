@@ -1,4 +1,4 @@
-package tmsp.incident.internal;
+package tmsp.incident;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,16 +9,17 @@ import java.util.HexFormat;
 /**
  * An incident's key: {@code ruleId:accountId:grouping hash:first seen (epoch second)}. The grouping is hashed
  * (first 16 hex digits of its SHA-256) so the key stays short whatever a rule groups by; the same finding always
- * gets the same key.
+ * gets the same key. Public so that a rule test can match what two rule sets would raise by the key they would
+ * be recorded under.
  */
-final class IncidentKeys {
+public final class IncidentKeys {
 
-    static final int MAX_RULE_ID = 100;
+    public static final int MAX_RULE_ID = 100;
 
     private IncidentKeys() {
     }
 
-    static String of(String ruleId, long accountId, String grouping, Instant firstSeen) {
+    public static String of(String ruleId, long accountId, String grouping, Instant firstSeen) {
         String rule = ruleId.length() > MAX_RULE_ID ? ruleId.substring(0, MAX_RULE_ID) : ruleId;
         return rule + ":" + accountId + ":" + sha256(grouping == null ? "" : grouping).substring(0, 16) + ":"
                 + firstSeen.getEpochSecond();
