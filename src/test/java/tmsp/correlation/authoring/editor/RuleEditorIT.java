@@ -198,7 +198,10 @@ class RuleEditorIT {
                     .andExpect(status().isForbidden());
         }
         assertThat(drafts.get(id).files()).isEqualTo(draft.files());
-        assertThat(page("/rules", ANALYST)).contains("href=\"/rules\"");
+        // the menu entry: analysts and administrators have it, customers do not
+        assertThat(page("/tasks", ANALYST)).contains("href=\"/rules\"");
+        assertThat(page("/tasks", ADMIN)).contains("href=\"/rules\"");
+        assertThat(page("/tasks", CUSTOMER)).contains("href=\"/tasks\"").doesNotContain("href=\"/rules\"");
     }
 
     @Test
