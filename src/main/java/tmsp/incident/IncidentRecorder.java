@@ -16,9 +16,7 @@ public interface IncidentRecorder {
      *
      * @param episodeGaps per rule id, how far apart in time two findings of one grouping are still one episode
      */
-    default Recorded record(long accountId, List<IncidentFinding> findings, Map<String, Duration> episodeGaps) {
-        return record(accountId, findings, episodeGaps, finding -> null);
-    }
+    Recorded record(long accountId, List<IncidentFinding> findings, Map<String, Duration> episodeGaps);
 
     /**
      * The same, with the verdict of the rule exceptions: an incident whose findings of this call are all

@@ -53,6 +53,13 @@ class JpaIncidentRecorder implements IncidentRecorder {
                 c.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL")));
     }
 
+    /** Not a default method of the interface: a call from there would bypass this bean's transaction. */
+    @Override
+    @Transactional
+    public Recorded record(long accountId, List<IncidentFinding> findings, Map<String, Duration> episodeGaps) {
+        return record(accountId, findings, episodeGaps, finding -> null);
+    }
+
     @Override
     @Transactional
     public Recorded record(long accountId, List<IncidentFinding> findings, Map<String, Duration> episodeGaps,
