@@ -32,7 +32,7 @@ JAR=$(ls "$ROOT"/target/tmsp-*.jar 2>/dev/null | head -1 || true)
 
 source bench/lib/portal.sh
 fresh_database
-trap 'kill ${NODE1:-} ${NODE2:-} 2>/dev/null || true' EXIT
+trap 'kill ${NODE1:-} ${NODE2:-} ${APP:-} 2>/dev/null || true' EXIT
 # One after the other: the first seeds the schema, version 1 of the rule set and the administrator.
 PORT=$PORT1 PORTAL_LOG=node1.log start_portal TMSP_SYSLOG_ENABLED=false TMSP_RULES_REFRESH="$REFRESH"
 NODE1=$APP
@@ -112,9 +112,11 @@ RAN_ON=$(grep -l "Published rule set $NEW " "$OUT/node1.log" "$OUT/node2.log" 2>
 log "baseline: compiling the rule set (rules/, one parameter changed) in a fresh JVM, 5 rounds"
 java -Dloader.path="$ROOT/target/test-classes" -Dloader.main=tmsp.bench.CompileRuleSet -cp "$JAR" \
   org.springframework.boot.loader.launch.PropertiesLauncher "$ROOT/rules" 5 > "$OUT/compile.txt" 2>>"$OUT/compile.err"
-COMPILE_FIRST=$(head -1 "$OUT/compile.txt" | sed 's/.*approval_compile_ms=\([0-9]*\).*/\1/')
-COMPILE_WARM=$(tail -3 "$OUT/compile.txt" | sed 's/.*approval_compile_ms=\([0-9]*\).*/\1/' | sort -n | sed -n 2p)
-REFRESH_WARM=$(tail -3 "$OUT/compile.txt" | sed 's/.*refresh_compile_ms=\([0-9]*\).*/\1/' | sort -n | sed -n 2p)
+# Drools logs to standard output too: only the tool's own lines count.
+grep '^round=' "$OUT/compile.txt" > "$OUT/rounds.txt" || fail "no compile rounds in $OUT/compile.txt"
+COMPILE_FIRST=$(head -1 "$OUT/rounds.txt" | sed 's/.*approval_compile_ms=\([0-9]*\).*/\1/')
+COMPILE_WARM=$(tail -3 "$OUT/rounds.txt" | sed 's/.*approval_compile_ms=\([0-9]*\).*/\1/' | sort -n | sed -n 2p)
+REFRESH_WARM=$(tail -3 "$OUT/rounds.txt" | sed 's/.*refresh_compile_ms=\([0-9]*\).*/\1/' | sort -n | sed -n 2p)
 
 say ""
 say "== publication: $BEFORE -> $NEW (draft #$DRAFT), two nodes, tmsp.rules.refresh=$REFRESH, $(nproc) CPUs =="
