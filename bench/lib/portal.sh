@@ -3,7 +3,7 @@
 # BENCH_DB, PORT, PGHOST and PGUSER set, and `log` / `fail` defined.
 
 # start_portal [extra env assignments...]: starts the jar in the background (log: $OUT/${PORTAL_LOG:-app.log},
-# JVM options from JAVA_OPTS; the collector the README recommends, or PORTAL_GC, e.g. PORTAL_GC=-XX:+UseG1GC), sets APP (its pid), waits until it answers and the first administrator exists.
+# JVM options from JAVA_OPTS; seconds to wait from PORTAL_START_TIMEOUT (180); the collector the README recommends, or PORTAL_GC, e.g. PORTAL_GC=-XX:+UseG1GC), sets APP (its pid), waits until it answers and the first administrator exists.
 start_portal() {
   ls "$ROOT"/target/tmsp-*.jar >/dev/null 2>&1 || (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
   JAR=$(ls "$ROOT"/target/tmsp-*.jar | head -1)
@@ -12,8 +12,9 @@ start_portal() {
     TMSP_ADMIN_PASSWORD=bench-admin-password TMSP_PORT="$PORT" TMSP_DEMO_DATA=false "$@" \
     java ${PORTAL_GC:--XX:+UseParallelGC} ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres >> "$OUT/${PORTAL_LOG:-app.log}" 2>&1 &
   APP=$!
-  # Health answers once the server is up; the first administrator is created a moment later.
-  for _ in $(seq 1 180); do
+  # Health answers once the server is up; the first administrator is created a moment later. A busy machine may
+  # need longer than the default 180 s: PORTAL_START_TIMEOUT.
+  for _ in $(seq 1 "${PORTAL_START_TIMEOUT:-180}"); do
     curl -fs "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1 \
       && [ "$(psql -At -d "$BENCH_DB" -c "select count(*) from users where username = 'admin'" 2>/dev/null)" = 1 ] && return 0
     sleep 1

@@ -39,7 +39,8 @@ class ProcessBeansIT {
             }
         }
         assertThat(named).contains("checkAccountDeletionTask", "moveProductsTask", "deleteAccountTask", "queueNightlyRunsTask", "correlateAccountTask",
-                "correlationJobRetries", "generateReportTask", "planReportDeliveriesTask", "sendReportTask", "reportJobRetries");
+                "correlationJobRetries", "generateReportTask", "planReportDeliveriesTask", "sendReportTask", "reportJobRetries",
+                "publishRuleDraftTask", "returnRuleDraftTask", "rulePublicationRetries");
         assertThat(missing).isEmpty();
     }
 }

@@ -27,12 +27,10 @@ class ReviewController {
 
     private final RuleDrafts drafts;
     private final RuleReviews reviews;
-    private final LatestDraftTest tests;
 
-    ReviewController(RuleDrafts drafts, RuleReviews reviews, LatestDraftTest tests) {
+    ReviewController(RuleDrafts drafts, RuleReviews reviews) {
         this.drafts = drafts;
         this.reviews = reviews;
-        this.tests = tests;
     }
 
     @GetMapping
@@ -59,10 +57,7 @@ class ReviewController {
     }
 
     private String page(RuleSetDraft draft, String comment, List<RuleProblem> problems, String error, Model model) {
-        model.addAttribute("draft", draft);
-        model.addAttribute("diff", reviews.againstPublished(draft));
-        model.addAttribute("publishedLabel", reviews.publishedLabel());
-        model.addAttribute("latestTest", tests.of(draft.id()));
+        model.addAllAttributes(reviews.show(draft));
         model.addAttribute("comment", comment);
         model.addAttribute("problems", problems);
         model.addAttribute("submitError", error);

@@ -6,11 +6,9 @@ import static tmsp.correlation.authoring.review.PublicationProcess.DRAFT_ID;
 import static tmsp.correlation.authoring.review.PublicationProcess.REVIEWER;
 import static tmsp.correlation.authoring.review.PublicationProcess.REVIEW_COMMENT;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import tmsp.correlation.authoring.RuleDrafts;
-import tmsp.correlation.authoring.RuleSetDraft;
 import tmsp.workflow.OpenTask;
 import tmsp.workflow.TaskCompletion;
 import tmsp.workflow.TaskForm;
@@ -29,12 +27,10 @@ class ReviewForm implements TaskForm {
 
     private final RuleDrafts drafts;
     private final RuleReviews reviews;
-    private final LatestDraftTest tests;
 
-    ReviewForm(RuleDrafts drafts, RuleReviews reviews, LatestDraftTest tests) {
+    ReviewForm(RuleDrafts drafts, RuleReviews reviews) {
         this.drafts = drafts;
         this.reviews = reviews;
-        this.tests = tests;
     }
 
     @Override
@@ -49,13 +45,7 @@ class ReviewForm implements TaskForm {
 
     @Override
     public Map<String, Object> model(OpenTask task) {
-        RuleSetDraft draft = drafts.get(draftOf(task));
-        Map<String, Object> model = new HashMap<>();
-        model.put("draft", draft);
-        model.put("diff", reviews.againstPublished(draft));
-        model.put("publishedLabel", reviews.publishedLabel());
-        model.put("latestTest", tests.of(draft.id()));
-        return model;
+        return reviews.show(drafts.get(draftOf(task)));
     }
 
     @Override

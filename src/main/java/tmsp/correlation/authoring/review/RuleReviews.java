@@ -4,6 +4,7 @@ import static tmsp.correlation.authoring.review.PublicationProcess.AUTHOR;
 import static tmsp.correlation.authoring.review.PublicationProcess.DRAFT_ID;
 import static tmsp.correlation.authoring.review.PublicationProcess.LABEL;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,11 +24,13 @@ class RuleReviews {
     private final RuleDrafts drafts;
     private final RuleSetStore store;
     private final RuntimeService runtime;
+    private final LatestDraftTest tests;
 
-    RuleReviews(RuleDrafts drafts, RuleSetStore store, RuntimeService runtime) {
+    RuleReviews(RuleDrafts drafts, RuleSetStore store, RuntimeService runtime, LatestDraftTest tests) {
         this.drafts = drafts;
         this.store = store;
         this.runtime = runtime;
+        this.tests = tests;
     }
 
     /**
@@ -45,14 +48,18 @@ class RuleReviews {
         return drafts.submit(draftId, actor, comment, review.getId());
     }
 
-    /** What changes if the draft is published: the draft against the version published now. */
-    RuleSetDiff againstPublished(RuleSetDraft draft) {
-        RuleSetDiff.Side published = store.published().map(RuleSetDiff.Side::of).orElse(RuleSetDiff.Side.EMPTY);
-        return RuleSetDiff.between(published, RuleSetDiff.Side.of(draft));
-    }
-
-    /** The published version's label, e.g. {@code v4}, or null before the first. */
-    String publishedLabel() {
-        return store.published().map(RuleSetStore.StoredVersion::label).orElse(null);
+    /**
+     * What a review shows of a draft: the draft, what changes if it is published (against the version published
+     * now, {@code publishedLabel}, null before the first) and its latest test result ({@code latestTest}, or null).
+     */
+    Map<String, Object> show(RuleSetDraft draft) {
+        RuleSetStore.StoredVersion published = store.published().orElse(null);
+        Map<String, Object> shown = new HashMap<>();
+        shown.put("draft", draft);
+        shown.put("publishedLabel", published == null ? null : published.label());
+        shown.put("diff", RuleSetDiff.between(published == null ? RuleSetDiff.Side.EMPTY : RuleSetDiff.Side.of(published),
+                RuleSetDiff.Side.of(draft)));
+        shown.put("latestTest", tests.of(draft.id()));
+        return shown;
     }
 }

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -25,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tmsp.correlation.CorrelationRules;
+import tmsp.correlation.RuleException;
 import tmsp.correlation.authoring.RuleDrafts;
 import tmsp.correlation.authoring.RuleSetDraft;
 import tmsp.correlation.authoring.RuleSetStore;
@@ -204,18 +206,25 @@ class RulePublicationIT {
         mvc.perform(get("/rules/versions/" + draft.id() + "/diff").with(customer)).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/rule-sets/published").with(customer)).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/rule-sets/published").with(admin)).andExpect(status().isOk());
-        submit(draft);
-        mvc.perform(get("/tasks/" + reviewTask(drafts.get(draft.id())).getId()).with(customer))
-                .andExpect(status().isNotFound());
 
+        drafts.saveFile(draft.id(), "outbreak.drl", draft.files().get("outbreak.drl") + "\n// <reviewed>\n", AUTHOR);
+        drafts.addException(draft.id(), new RuleException(null, "malware-outbreak", RuleException.Kind.CIDR,
+                "10.9.0.0/16", null, "the lab", null), AUTHOR);
         assertThat(page("/rules/versions/" + draft.id() + "/diff", ann)).contains(
-                "id=\"diff-parameter-malware-outbreak.hosts\"", draft.label() + " against ");
+                "id=\"diff-parameter-malware-outbreak.hosts\"", draft.label() + " against ",
+                "id=\"diff-file-outbreak.drl\"", "class=\"table-success diff-added\"", "// &lt;reviewed&gt;",
+                "class=\"table-success diff-exception-added\"", "10.9.0.0/16", "the lab")
+                .doesNotContain("// <reviewed>");
         assertThat(page("/rules/versions/" + published + "/diff?against=" + draft.id(), admin))
                 .contains("id=\"diff-parameter-malware-outbreak.hosts\"");
         assertThat(page("/rules/versions/" + draft.id() + "/diff?against=" + draft.id(), ann))
                 .contains("id=\"diff-empty\"");
         mvc.perform(get("/rules/versions/987654321/diff").with(ann)).andExpect(status().isNotFound());
         mvc.perform(get("/rules/drafts/987654321/review").with(ann)).andExpect(status().isNotFound());
+
+        submit(draft);
+        mvc.perform(get("/tasks/" + reviewTask(drafts.get(draft.id())).getId()).with(customer))
+                .andExpect(status().isNotFound());
     }
 
     private RuleSetDraft fiveHosts() {
@@ -236,7 +245,7 @@ class RulePublicationIT {
         return management.createJobQuery().processInstanceId(draft.reviewProcessId()).singleResult();
     }
 
-    private java.util.List<String> auditDetails(String label) {
+    private List<String> auditDetails(String label) {
         return jdbc.queryForList("select details from audit_events where target = ?", String.class, "rule set " + label);
     }
 

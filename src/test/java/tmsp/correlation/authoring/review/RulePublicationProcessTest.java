@@ -50,7 +50,7 @@ class RulePublicationProcessTest {
 
     ProcessEngine processEngine;
     RuleDrafts drafts = mock(RuleDrafts.class);
-    ReviewForm form = new ReviewForm(drafts, mock(RuleReviews.class), new LatestDraftTest());
+    ReviewForm form = new ReviewForm(drafts, mock(RuleReviews.class));
 
     @BeforeEach
     void delegates() {
