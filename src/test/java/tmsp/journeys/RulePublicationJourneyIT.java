@@ -113,6 +113,8 @@ class RulePublicationJourneyIT {
             Task review = tasks.createTaskQuery().processInstanceId(drafts.get(id).reviewProcessId()).singleResult();
             browser.get("/tasks/" + review.getId());
             assertThat(browser.text(By.id("rule-review-form"))).contains("outbreaks show on two hosts already");
+            assertThat(browser.all(By.cssSelector("#rule-review-form .rule-test-summary")))
+                    .as("the reviewer sees the author's test").hasSize(1);
             browser.click(By.id("decision-approve"));
             browser.type("comment", "agreed");
             browser.clickAndLoad(By.id("complete-task"));

@@ -1,21 +1,24 @@
 package tmsp.correlation.authoring.review;
 
 import org.springframework.stereotype.Component;
+import tmsp.correlation.authoring.backtest.DraftTests;
+import tmsp.correlation.authoring.backtest.TestSummary;
 
 /**
- * The slot for a draft's latest test result in the submit page and the review task. The tests of drafts are built
- * apart (the backtest work: {@code DraftTests.latest(draftId)} and its fragment {@code rules/tests :: summary(test)});
- * until they are wired in here, every draft shows "no test yet".
- *
- * <p>HOOK: inject {@code DraftTests} and answer {@code draftTests.latest(draftId)} (unwrapped to null when empty).
- * The templates ({@code rules/review-parts :: latest-test}) render {@code rules/tests :: summary(test)} for a
- * non-null result, and "no test yet" otherwise.
+ * A draft's latest test result for the submit page and the review task, which show it with the tests' own fragment
+ * ({@code rules/tests :: summary(test)}), or "no test yet".
  */
 @Component
 class LatestDraftTest {
 
-    /** The draft's latest test result, or null when it has none (or tests are not available). */
-    Object of(long draftId) {
-        return null;
+    private final DraftTests tests;
+
+    LatestDraftTest(DraftTests tests) {
+        this.tests = tests;
+    }
+
+    /** The draft's latest test, whatever its status, or null when it has none. */
+    TestSummary of(long draftId) {
+        return tests.latest(draftId).orElse(null);
     }
 }
