@@ -186,13 +186,18 @@ public final class SigmaImport {
                 problems.add(where + ": a rule reference must be a name or id, not " + SigmaValues.typeName(reference));
                 continue;
             }
-            int found = -1;
+            List<Integer> matches = new ArrayList<>();
             for (int i = 0; i < documents.size(); i++) {
-                if (ref.equals(documents.get(i).get("name")) || ref.equals(String.valueOf(documents.get(i).get("id")))) {
-                    found = i;
+                Object name = documents.get(i).get("name");
+                Object id = documents.get(i).get("id");
+                if (ref.equals(name) || id != null && ref.equals(String.valueOf(id))) {
+                    matches.add(i);
                 }
             }
-            if (found < 0) {
+            int found = matches.size() == 1 ? matches.get(0) : -1;
+            if (matches.size() > 1) {
+                problems.add(where + ": more than one rule of the file is named or numbered '" + ref + "'");
+            } else if (found < 0) {
                 problems.add(where + ": the rule '" + ref + "' is not in the file");
             } else if (documents.get(found).containsKey("correlation")) {
                 problems.add(where + ": the rule '" + ref + "' is a correlation rule: chained correlations are not "
@@ -343,12 +348,15 @@ public final class SigmaImport {
 
     private Metadata metadata(Map<String, Object> document, String where, boolean correlation) {
         int before = problems.size();
+        String name = text(document, "name", where);
+        String id = text(document, "id", where);
         String title = text(document, "title", where);
+        if ((title == null || title.isBlank()) && !correlation) {
+            title = name != null ? name : id; // the specification's alias example has base rules without a title
+        }
         if (title == null || title.isBlank()) {
             problems.add(where + ": the title is missing");
         }
-        String name = text(document, "name", where);
-        String id = text(document, "id", where);
         String level = text(document, "level", where);
         if (level != null && !LEVELS.contains(level)) {
             problems.add(where + ": the level '" + level + "' is not one of " + LEVELS);

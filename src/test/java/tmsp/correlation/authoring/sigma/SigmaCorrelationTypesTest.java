@@ -316,14 +316,12 @@ class SigmaCorrelationTypesTest {
             level: high
             ---
             name: internal_error
-            title: Exploit
             detection:
                 selection:
                     threatType: Exploit
                 condition: selection
             ---
             name: new_network_connection
-            title: Callback
             detection:
                 selection:
                     threatName|re: '^C&C\\b'

@@ -50,6 +50,8 @@ class SigmaPagesIT {
         String adminPage = mvc.perform(get("/rules/sigma-mapping").with(ADMIN)).andReturn().getResponse()
                 .getContentAsString();
         assertThat(adminPage).contains("TargetUserName", "srcAddress").doesNotContain("id=\"mapping-form\"");
+        assertThat(mvc.perform(get("/rules/import/sigma").with(ADMIN)).andReturn().getResponse().getContentAsString())
+                .contains("id=\"analysts-only\"").doesNotContain("id=\"import-button\"");
     }
 
     @Test

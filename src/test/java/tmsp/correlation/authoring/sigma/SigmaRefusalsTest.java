@@ -122,6 +122,11 @@ class SigmaRefusalsTest {
                         + "timespan: 1h\ncondition: {lt: 1}"), "temporal_ordered takes no condition"),
                 Arguments.of("missing reference", correlation(COUNT.replace("[base]", "[5638f7c0-ac70-491d]")
                         + "timespan: 1h\ncondition: {gte: 5}"), "the rule '5638f7c0-ac70-491d' is not in the file"),
+                Arguments.of("an ambiguous reference", correlation(COUNT + "timespan: 1h\ncondition: {gte: 5}")
+                        + "---\ntitle: Again\nname: base\ndetection: {s: {eventName: y}, condition: s}\n",
+                        "more than one rule of the file is named or numbered 'base'"),
+                Arguments.of("a reference to a missing id", correlation(COUNT.replace("[base]", "['null']")
+                        + "timespan: 1h\ncondition: {gte: 5}"), "the rule 'null' is not in the file"),
                 Arguments.of("a Sigma filter document", "title: F\nfilter: {rules: [x]}\n", "'filter'"),
                 Arguments.of("no correlation rule", """
                         title: Base
