@@ -1,9 +1,15 @@
 package tmsp.correlation;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import tmsp.incident.IncidentFinding;
 import org.kie.api.KieServices;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
@@ -29,6 +35,16 @@ public final class CorrelationSession implements AutoCloseable {
     /** Rule firings allowed per clock step: a rule that loops is stopped, not left to spin. */
     static final int MAX_FIRINGS_PER_STEP = 1_000_000;
 
+    /** Halts sessions whose time is up: one daemon thread for all, as halting is a flag the session reads. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "rule-time-limit");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final Duration timeLimit;
+    private final long deadlineNanos;
+    private volatile String firing;
     private final KieSession session;
     private final SessionPseudoClock clock;
     private final RaisedIncidents incidents;
@@ -38,12 +54,31 @@ public final class CorrelationSession implements AutoCloseable {
     private long inserted;
 
     public CorrelationSession(CompiledRules rules) {
+        this(rules, null);
+    }
+
+    /**
+     * A session that stops with {@link RuleTimeLimitExceeded} once it has worked {@code timeLimit} in all (null: no
+     * limit): between detections, and by halting the rules between two firings. What a draft's test needs, where a
+     * rule may be slow; the published rules run without one.
+     */
+    public CorrelationSession(CompiledRules rules, Duration timeLimit) {
+        this.timeLimit = timeLimit;
+        this.deadlineNanos = timeLimit == null ? 0 : System.nanoTime() + timeLimit.toNanos();
         KieSessionConfiguration configuration = KieServices.Factory.get().newKieSessionConfiguration();
         configuration.setOption(ClockTypeOption.PSEUDO);
         this.session = rules.kieBase().newKieSession(configuration, null);
         this.clock = session.getSessionClock();
         this.incidents = new RaisedIncidents(rules.rules());
         session.setGlobal("incidents", incidents);
+        if (timeLimit != null) {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    firing = event.getMatch().getRule().getName();
+                }
+            });
+        }
     }
 
     /** Runs detections (sorted here by event time) through a fresh session: what rule tests and backtests need. */
@@ -61,6 +96,9 @@ public final class CorrelationSession implements AutoCloseable {
     }
 
     public void insert(DetectionFact detection) {
+        if (timeLimit != null && (inserted & 1023) == 0 && System.nanoTime() - deadlineNanos > 0) {
+            throw new RuleTimeLimitExceeded(timeLimit, firing);
+        }
         long now = clock.getCurrentTime();
         if (detection.getTimestamp() >= now + STEP_MS || inserted == 0 && detection.getTimestamp() > now) {
             if (inserted > 0) {
@@ -105,10 +143,27 @@ public final class CorrelationSession implements AutoCloseable {
     }
 
     private void fire() {
-        int fired = session.fireAllRules(MAX_FIRINGS_PER_STEP);
+        int fired = timeLimit == null ? session.fireAllRules(MAX_FIRINGS_PER_STEP) : fireWithinTheLimit();
         if (fired >= MAX_FIRINGS_PER_STEP) {
             throw new IllegalStateException("Rules fired " + fired + " times at " + clock.getCurrentTime()
                     + " ms without settling: a rule loops");
+        }
+    }
+
+    private int fireWithinTheLimit() {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+            throw new RuleTimeLimitExceeded(timeLimit, firing);
+        }
+        ScheduledFuture<?> stop = WATCHDOG.schedule(session::halt, left, TimeUnit.NANOSECONDS);
+        try {
+            int fired = session.fireAllRules(MAX_FIRINGS_PER_STEP);
+            if (System.nanoTime() - deadlineNanos >= 0) {
+                throw new RuleTimeLimitExceeded(timeLimit, firing);
+            }
+            return fired;
+        } finally {
+            stop.cancel(false);
         }
     }
 

@@ -141,6 +141,11 @@ final class DraftConfinement {
             refuse(token, "'" + text + "' is not allowed in a rule");
             return i;
         }
+        if (isUnboundedLoop(i)) {
+            refuse(token, "a '" + text + "' loop is not allowed in a rule: a loop that never ends cannot be stopped"
+                    + " from outside; use accumulate, or for (x : collection) over a collection");
+            return i;
+        }
         boolean member = i > 0 && (tokens.get(i - 1).is(".") || tokens.get(i - 1).is("@")
                 || (tokens.get(i - 1).is(":") && i > 1 && tokens.get(i - 2).is(":")));
         if (member) {
@@ -162,6 +167,32 @@ final class DraftConfinement {
             refuse(token, "the type '" + text + "' is not allowed in a rule");
         }
         return i;
+    }
+
+    /**
+     * {@code while}, {@code do} and the counting {@code for (init; test; step)}: loops whose end depends on code, so
+     * one that never ends would hold a correlation thread for good. A for-each over a collection always ends.
+     */
+    private boolean isUnboundedLoop(int i) {
+        Token token = tokens.get(i);
+        if (token.is("while") || token.is("do")) {
+            return true;
+        }
+        if (!token.is("for") || !followedBy(i, "(")) {
+            return false;
+        }
+        int depth = 0;
+        for (int j = i + 1; j < tokens.size(); j++) {
+            Token t = tokens.get(j);
+            if (t.is("(")) {
+                depth++;
+            } else if (t.is(")") && --depth == 0) {
+                return false;
+            } else if (t.is(";") && depth == 1) {
+                return true;
+            }
+        }
+        return true; // unclosed: refuse rather than guess
     }
 
     private boolean allowedSimpleType(String name) {

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,12 +64,13 @@ final class PortalClient {
     }
 
     /** @return the HTTP status of the heartbeat (200 when taken) */
-    public int heartbeat(String token, boolean securityCompliance, String version, String patternVersion)
-            throws IOException, InterruptedException {
+    public int heartbeat(String token, boolean securityCompliance, String version, String patternVersion,
+                         LocalDate subscriptionExpires) throws IOException, InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("securityCompliance", securityCompliance);
         body.put("version", version);
         body.put("patternVersion", patternVersion);
+        body.put("subscriptionExpires", subscriptionExpires.toString());
         return post("api/v1/heartbeat", "Bearer " + token, "application/json", null, null, json.writeValueAsBytes(body))
                 .statusCode();
     }

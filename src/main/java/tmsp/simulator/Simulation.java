@@ -3,6 +3,8 @@ package tmsp.simulator;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,12 +75,17 @@ public final class Simulation {
         }
     }
 
+    /** Most subscriptions run for most of a year; every seventh ends in 12 days, so the demo shows the warning. */
+    private static LocalDate subscriptionEnd(SimulatedAppliance appliance) {
+        return LocalDate.now(ZoneOffset.UTC).plusDays(appliance.index() % 7 == 3 ? 12 : 300);
+    }
+
     /** Most appliances report security compliance enabled; every fifth does not, as the demo should show both. */
     private void heartbeats() throws InterruptedException {
         for (Map.Entry<SimulatedAppliance, String> appliance : tokens.entrySet()) {
             try {
                 int status = portal.heartbeat(appliance.getValue(), appliance.getKey().index() % 5 != 4, VERSION,
-                        PATTERN_VERSION);
+                        PATTERN_VERSION, subscriptionEnd(appliance.getKey()));
                 if (status == 200) {
                     report.heartbeats++;
                 } else {

@@ -78,7 +78,17 @@ class DraftConfinementTest {
                 Arguments.of("reflection behind an ignorable character", ruleThat(
                         "Object c = $d.getCl\u0001ass();"), "U+0001"),
                 Arguments.of("a string never closed, hiding code for DRL", ruleThat(
-                        "String s = \"abc\nSystem.exit(0);"), "not closed"));
+                        "String s = \"abc\nSystem.exit(0);"), "not closed"),
+                Arguments.of("an endless while loop in a consequence", ruleThat("while (true) { }"), "'while' loop"),
+                Arguments.of("a do loop", ruleThat("int i = 0; do { i--; } while (i < 1);"), "'do' loop"),
+                Arguments.of("a counting for loop without end", ruleThat("for (;;) { }"), "'for' loop"),
+                Arguments.of("a counting for loop in a function", HEAD + """
+                        function int spin(int n) {
+                            int s = 0;
+                            for (int i = 0; i < n; i--) { s++; }
+                            return s;
+                        }
+                        """, "'for' loop"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -93,6 +103,14 @@ class DraftConfinementTest {
             assertThat(v.line()).isPositive();
             assertThat(v.column()).isPositive();
         });
+    }
+
+    @Test
+    void aForEachOverACollectionIsAllowedForItAlwaysEnds() {
+        assertThat(DraftConfinement.check("draft.drl", ruleThat(
+                "int n = 0; for (Object o : List.of(1, 2)) { n++; }"))).isEmpty();
+        assertThat(DraftConfinement.check("draft.drl", ruleThat(
+                "// while (true) in a comment\nString s = \"for (;;)\";"))).isEmpty();
     }
 
     @Test

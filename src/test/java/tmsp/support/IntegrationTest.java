@@ -23,6 +23,8 @@ import org.springframework.test.context.ContextConfiguration;
         "tmsp.ingest.max-body=2MB", "tmsp.ingest.max-decompressed=4MB",
         // Tests call the overdue check themselves; the schedule would race with them.
         "tmsp.heartbeat.check-every=1h",
+        // Tests start nights themselves; a context started on a database with claimed nights would start more.
+        "tmsp.correlation.catch-up-nights=0",
         // Heartbeats over MQTT against the Mosquitto on loopback (tmsp.mqtt.broker-url's default).
         "tmsp.mqtt.enabled=true"})
 @ActiveProfiles("postgres")

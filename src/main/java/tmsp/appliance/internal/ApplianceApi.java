@@ -38,7 +38,8 @@ class ApplianceApi {
     private static final Pattern HEARTBEAT_TOPIC = Pattern.compile("tmsp/products/([^/+#]{1,64})/heartbeat");
 
     /** A heartbeat over MQTT: the token travels in the payload, as there are no headers to carry it. */
-    record MqttHeartbeat(String token, Boolean securityCompliance, String version, String patternVersion) {
+    record MqttHeartbeat(String token, Boolean securityCompliance, String version, String patternVersion,
+                         String subscriptionExpires) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ApplianceApi.class);
@@ -81,7 +82,7 @@ class ApplianceApi {
 
     /**
      * A heartbeat published to {@code tmsp/products/<productId>/heartbeat} as
-     * {@code {token, securityCompliance, version, patternVersion}}. Leaves the answer
+     * {@code {token, securityCompliance, version, patternVersion, subscriptionExpires}}. Leaves the answer
      * {@code {status:200, intervalSeconds}} as the body, to be published to the topic's {@code /reply}.
      */
     public void mqttHeartbeat(Exchange exchange) {
@@ -113,7 +114,7 @@ class ApplianceApi {
             throw new ApplianceApiRefusal(403, "The token does not belong to the product of this topic");
         }
         heartbeats.record(appliance, new Heartbeats.Heartbeat(heartbeat.securityCompliance(), heartbeat.version(),
-                heartbeat.patternVersion()));
+                heartbeat.patternVersion(), heartbeat.subscriptionExpires()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", 200);
         answer.put("intervalSeconds", heartbeats.interval().toSeconds());

@@ -2,6 +2,8 @@ package tmsp.appliance.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,8 +21,27 @@ import tmsp.appliance.ProductType;
 @Service
 class Heartbeats implements HeartbeatInterval {
 
-    /** What an appliance reports: {@code {securityCompliance, version, patternVersion}}; all optional. */
-    record Heartbeat(Boolean securityCompliance, String version, String patternVersion) {
+    /**
+     * What an appliance reports: {@code {securityCompliance, version, patternVersion, subscriptionExpires}}; all
+     * optional. {@code subscriptionExpires} is the last day the product's own subscription is valid (ISO date).
+     */
+    record Heartbeat(Boolean securityCompliance, String version, String patternVersion, String subscriptionExpires) {
+
+        /** The subscription's last day, or null when not reported; a bad one is refused with 400. */
+        LocalDate subscriptionLastDay() {
+            if (subscriptionExpires == null) {
+                return null;
+            }
+            try {
+                LocalDate day = LocalDate.parse(subscriptionExpires);
+                if (day.getYear() >= 2000 && day.getYear() <= 2199) {
+                    return day;
+                }
+            } catch (DateTimeParseException e) {
+                // refused below, with what was expected
+            }
+            throw ApplianceApiRefusal.badRequest("subscriptionExpires must be a date such as 2027-06-30 (2000 to 2199)");
+        }
     }
 
     private final Products products;
@@ -58,9 +79,11 @@ class Heartbeats implements HeartbeatInterval {
     void record(ApplianceIdentity appliance, Heartbeat heartbeat) {
         RegisteredProduct product = products.findById(appliance.productId())
                 .orElseThrow(ApplianceApiRefusal::unauthorized);
+        LocalDate subscriptionLastDay = heartbeat.subscriptionLastDay();
         SecurityCompliance compliance = heartbeat.securityCompliance() == null ? null
                 : heartbeat.securityCompliance() ? SecurityCompliance.ENABLED : SecurityCompliance.DISABLED;
-        product.heartbeat(Instant.now(), heartbeat.version(), heartbeat.patternVersion(), compliance);
+        product.heartbeat(Instant.now(), heartbeat.version(), heartbeat.patternVersion(), compliance,
+                subscriptionLastDay);
         if (compliance != null && product.getType() == ProductType.DISCOVERY) {
             accounts.complianceReported(product.getAccountId(), compliance);
         }

@@ -14,6 +14,8 @@ interface Products extends JpaRepository<RegisteredProduct, Long> {
 
     Optional<RegisteredProduct> findByGuid(String guid);
 
+    List<RegisteredProduct> findByEnabledTrueAndSubscriptionExpiresIsNotNull();
+
 
     @Query("select p from RegisteredProduct p where p.enabled = true and p.heartbeatOverdue = false "
             + "and coalesce(p.lastHeartbeatAt, p.registeredAt) < :before")

@@ -1,6 +1,9 @@
 package tmsp.appliance.internal;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tmsp.account.AccountPageSection;
 
@@ -9,9 +12,11 @@ import tmsp.account.AccountPageSection;
 class ProductsSection implements AccountPageSection {
 
     private final Products products;
+    private final ZoneId zone;
 
-    ProductsSection(Products products) {
+    ProductsSection(Products products, @Value("${tmsp.time-zone}") ZoneId zone) {
         this.products = products;
+        this.zone = zone;
     }
 
     @Override
@@ -26,6 +31,7 @@ class ProductsSection implements AccountPageSection {
 
     @Override
     public Map<String, Object> model(long accountId) {
-        return Map.of("products", products.findByAccountIdOrderByHostnameAsc(accountId));
+        return Map.of("products", products.findByAccountIdOrderByHostnameAsc(accountId),
+                "today", LocalDate.now(zone));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import tmsp.account.SecurityCompliance;
 import tmsp.appliance.ProductType;
 
@@ -36,6 +37,7 @@ class RegisteredProduct {
     private String patternVersion;
     private boolean heartbeatOverdue;
     private String syslogSource;
+    private LocalDate subscriptionExpires;
 
     protected RegisteredProduct() {
     }
@@ -61,8 +63,12 @@ class RegisteredProduct {
         this.version = version;
     }
 
-    void heartbeat(Instant at, String version, String patternVersion, SecurityCompliance compliance) {
+    void heartbeat(Instant at, String version, String patternVersion, SecurityCompliance compliance,
+                   LocalDate subscriptionExpires) {
         this.lastHeartbeatAt = at;
+        if (subscriptionExpires != null) {
+            this.subscriptionExpires = subscriptionExpires;
+        }
         this.heartbeatOverdue = false;
         if (version != null) {
             this.version = version;
@@ -96,6 +102,7 @@ class RegisteredProduct {
     public boolean isEnabled() { return enabled; }
     public Instant getTokenIssuedAt() { return tokenIssuedAt; }
     public String getPatternVersion() { return patternVersion; }
+    public LocalDate getSubscriptionExpires() { return subscriptionExpires; }
     public boolean isHeartbeatOverdue() { return heartbeatOverdue; }
 
     /** @param address a normalised IP address, or null to take syslog from anywhere */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +40,11 @@ class CorrelationRequests {
         jdbc.update("insert into correlation_nights (night, claimed_at) values (?, ?)", night,
                 java.sql.Timestamp.from(Instant.now()));
         process.startNightly(night);
+    }
+
+    /** The latest night any node claimed, or empty before the first. */
+    Optional<LocalDate> lastClaimedNight() {
+        return Optional.ofNullable(jdbc.queryForObject("select max(night) from correlation_nights", LocalDate.class));
     }
 
     /** One queued run per account for the day; called by the nightly process's first job. */

@@ -13,6 +13,8 @@ enum NotificationEventType {
     HEARTBEAT_MISSING("hostname", "lastHeartbeat"),
     /** The service subscription ends within one of the configured warning days. */
     SUBSCRIPTION_EXPIRING("validTo", "daysLeft"),
+    /** A registered product's own subscription ends within one of the configured warning days. */
+    PRODUCT_SUBSCRIPTION_EXPIRING("hostname", "validTo", "daysLeft"),
     /** More incidents over the monitored days than the threshold. */
     TOO_MANY_INCIDENTS("count", "days", "threshold"),
     /** Fewer incidents over the monitored days than the threshold (have the appliances gone quiet?). */

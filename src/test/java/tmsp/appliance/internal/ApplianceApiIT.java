@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,6 +143,27 @@ class ApplianceApiIT {
         heartbeat(product.get("token").asText(), "{\"securityCompliance\":false}");
         assertThat(jdbc.queryForObject("select security_compliance from accounts where id = ?", String.class, account.id()))
                 .isEqualTo("DISABLED");
+    }
+
+    @Test
+    void aHeartbeatReportsTheProductsSubscriptionEndAndABadOneChangesNothing() throws Exception {
+        JsonNode product = registered("DISCOVERY");
+        long id = product.get("productId").asLong();
+        String token = product.get("token").asText();
+
+        assertThat(heartbeat(token, "{\"subscriptionExpires\":\"2027-06-30\"}").statusCode()).isEqualTo(200);
+        assertThat(heartbeat(token, "{\"version\":\"4.0\"}").statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select subscription_expires from products where id = ?", LocalDate.class, id))
+                .as("a heartbeat that does not say keeps the date").isEqualTo(LocalDate.of(2027, 6, 30));
+
+        for (String bad : new String[] {"\"30.06.2027\"", "\"2027-02-30\"", "\"1999-12-31\"", "\"2027-06-30T00:00\"",
+                "\"\"", "17", "\"" + "9".repeat(5000) + "\""}) {
+            HttpResponse<String> answer = heartbeat(token, "{\"version\":\"5.0\",\"subscriptionExpires\":" + bad + "}");
+            assertThat(answer.statusCode()).as(bad).isEqualTo(400);
+        }
+        assertThat(jdbc.queryForMap("select version, subscription_expires from products where id = ?", id))
+                .as("a refused heartbeat stores nothing").containsEntry("version", "4.0")
+                .containsEntry("subscription_expires", java.sql.Date.valueOf("2027-06-30"));
     }
 
     @Test

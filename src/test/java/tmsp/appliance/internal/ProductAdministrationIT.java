@@ -57,7 +57,7 @@ class ProductAdministrationIT {
         assertThat(events.stream(HeartbeatOverdue.class).filter(e -> e.productId() == productId)).hasSize(1);
 
         heartbeats.record(new tmsp.appliance.ApplianceIdentity(productId, account.id(), ProductType.DISCOVERY, "g", "h", true, null),
-                new Heartbeats.Heartbeat(null, null, null));
+                new Heartbeats.Heartbeat(null, null, null, null));
         assertThat(jdbc.queryForObject("select heartbeat_overdue from products where id = ?", Boolean.class, productId)).isFalse();
     }
 

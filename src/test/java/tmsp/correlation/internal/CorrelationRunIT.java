@@ -320,6 +320,25 @@ class CorrelationRunIT {
         assertThat(run.get("trigger").asText()).isEqualTo("NIGHTLY");
     }
 
+    @Test
+    void aNodeThatStartsCorrelatesTheNightsMissedSinceTheLastOneRunAndNoOthers() {
+        LocalDate lastRun = LocalDate.of(2031, 3, 7);
+        assertThat(nightly.start(lastRun)).isTrue();
+        Instant afterTheNightlyTime = Instant.parse("2031-03-10T05:00:00Z"); // 02:00 UTC has passed: 9 March is due
+
+        assertThat(nightly.catchUp(Instant.parse("2031-03-10T01:00:00Z"), 3)).as("before 02:00 the 9th is not due")
+                .containsExactly(LocalDate.of(2031, 3, 8));
+        assertThat(nightly.catchUp(afterTheNightlyTime, 3)).containsExactly(LocalDate.of(2031, 3, 9));
+        assertThat(nightly.catchUp(afterTheNightlyTime, 3)).as("a second node, or a second start").isEmpty();
+        assertThat(nightly.catchUp(Instant.parse("2031-03-20T05:00:00Z"), 2)).as("only the latest nights")
+                .containsExactly(LocalDate.of(2031, 3, 18), LocalDate.of(2031, 3, 19));
+        assertThat(runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(CorrelationProcess.nightlyKey(LocalDate.of(2031, 3, 9))).count()).isOne();
+        assertThat(jdbc.queryForList("select night from correlation_nights where night > ? order by night",
+                LocalDate.class, lastRun)).containsExactly(LocalDate.of(2031, 3, 8), LocalDate.of(2031, 3, 9),
+                LocalDate.of(2031, 3, 18), LocalDate.of(2031, 3, 19));
+    }
+
     // --- helpers ---
 
     String register(TestAccounts.Created owner) throws Exception {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class CorrelationSettingsTest {
 
     static CorrelationSettings in(String zone) {
-        return new CorrelationSettings("0 0 2 * * *", ZoneId.of(zone), 3, Duration.ofMinutes(5), Duration.ofDays(14));
+        return new CorrelationSettings("0 0 2 * * *", ZoneId.of(zone), 3, Duration.ofMinutes(5), Duration.ofDays(14), 3);
     }
 
     @Test
@@ -31,15 +31,19 @@ class CorrelationSettingsTest {
     @Test
     void theRetryCycleIsCamundasNotation() {
         assertThat(in("UTC").retryCycle()).isEqualTo("R3/PT5M");
-        assertThat(new CorrelationSettings("-", ZoneId.of("UTC"), 1, Duration.ofSeconds(90), Duration.ofDays(1))
+        assertThat(new CorrelationSettings("-", ZoneId.of("UTC"), 1, Duration.ofSeconds(90), Duration.ofDays(1), 3)
                 .retryCycle()).isEqualTo("R1/PT1M30S");
     }
 
     @Test
     void noTriesOrNoDelayIsRefusedAtStart() {
-        assertThatThrownBy(() -> new CorrelationSettings("-", ZoneId.of("UTC"), 0, Duration.ofMinutes(5), Duration.ofDays(14)))
+        assertThatThrownBy(() -> new CorrelationSettings("-", ZoneId.of("UTC"), 0, Duration.ofMinutes(5), Duration.ofDays(14), 3))
                 .hasMessageContaining("job-retries");
-        assertThatThrownBy(() -> new CorrelationSettings("-", ZoneId.of("UTC"), 3, Duration.ZERO, Duration.ofDays(14)))
+        assertThatThrownBy(() -> new CorrelationSettings("-", ZoneId.of("UTC"), 3, Duration.ZERO, Duration.ofDays(14), 3))
                 .hasMessageContaining("retry-delay");
+        assertThatThrownBy(() -> new CorrelationSettings("-", ZoneId.of("UTC"), 3, Duration.ofMinutes(5), Duration.ofDays(14), -1))
+                .hasMessageContaining("catch-up-nights");
+        assertThatThrownBy(() -> new CorrelationSettings("-", ZoneId.of("UTC"), 3, Duration.ofMinutes(5), Duration.ofDays(14), 32))
+                .hasMessageContaining("catch-up-nights");
     }
 }

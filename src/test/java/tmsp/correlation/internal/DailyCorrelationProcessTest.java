@@ -45,7 +45,7 @@ class DailyCorrelationProcessTest {
         processEngine = engine.getProcessEngine();
         init(processEngine);
         Mocks.register("correlationJobRetries", new CorrelationJobRetries(
-                new CorrelationSettings("0 0 2 * * *", ZoneOffset.UTC, RETRIES, Duration.ofMinutes(5), Duration.ofDays(14))));
+                new CorrelationSettings("0 0 2 * * *", ZoneOffset.UTC, RETRIES, Duration.ofMinutes(5), Duration.ofDays(14), 3)));
         Mocks.register("queueNightlyRunsTask", (JavaDelegate) execution -> {
             queuedDays.add((String) execution.getVariable(CorrelationProcess.DAY));
             execution.setVariable(CorrelationProcess.RUN_IDS, CorrelationProcess.runIds(List.of(11L, 12L, 13L)));

@@ -272,6 +272,46 @@ class NotificationIT {
                 "http://localhost:8080/accounts/" + account.id());
     }
 
+    @Test
+    void aProductsSubscriptionEndingWarnsOncePerWarningDayNamingTheProduct() throws Exception {
+        String key = contact(mvc, account.id(), "Paul", "paul@example.org", "de");
+        mvc.perform(subscribe(account.id(), "PRODUCT_SUBSCRIPTION_EXPIRING:" + key));
+        LocalDate today = LocalDate.of(2026, 12, 1);
+        LocalDate validTo = today.plusDays(5);
+        long product = product(account.id(), "ddi-expiring.example", validTo);
+        product(account.id(), "ddi-renewed.example", today.plusDays(200));
+
+        expiry.check(today);
+        expiry.check(today);
+        expiry.check(today.plusDays(1)); // 4 left: still the 5-day warning
+
+        assertThat(productWarnings()).isOne();
+        ProcessInstance warning = awaitProcess(runtime,
+                "product-subscription-expiry:" + product + ":" + account.id() + ":" + validTo + "/5");
+        runJob(management, warning);
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).isEqualTo("[" + account.name() + "] Abonnement von ddi-expiring.example endet in 5 Tagen");
+        assertThat(String.valueOf(mail.getContent())).contains(validTo.toString());
+
+        jdbc.update("update products set subscription_expires = ? where id = ?", today.plusDays(400), product);
+        expiry.check(today.plusDays(2));
+        assertThat(productWarnings()).as("a renewed subscription warns no more").isOne();
+    }
+
+    /** A registered product that reported the end of its subscription (set-up only: the API test covers the heartbeat). */
+    private long product(long accountId, String hostname, LocalDate subscriptionExpires) {
+        jdbc.update("insert into products (account_id, type, hostname, guid, registered_at, enabled, token_hash,"
+                + " token_issued_at, heartbeat_overdue, subscription_expires) values (?, 'DISCOVERY', ?, ?, now(), true,"
+                + " ?, now(), false, ?)", accountId, hostname, java.util.UUID.randomUUID().toString().toUpperCase(),
+                "hash-" + hostname, subscriptionExpires);
+        return jdbc.queryForObject("select id from products where hostname = ?", Long.class, hostname);
+    }
+
+    private long productWarnings() {
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
+                .processInstanceBusinessKeyLike("product-subscription-expiry:%:" + account.id() + ":%").count();
+    }
+
     private long expiryWarnings() {
         return history.createHistoricProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
                 .processInstanceBusinessKeyLike("subscription-expiry:" + account.id() + ":%").count();
