@@ -56,6 +56,8 @@ class DraftTestRunner {
     private final ZoneId zone;
     private final Duration historyWindow;
     private final ThreadPoolExecutor workers;
+    /** How long a draft's session may work in all: a draft's rules are untrusted, and may be slow beyond use. */
+    private final Duration draftTimeLimit;
     private final Map<Long, TestProgress> running = new ConcurrentHashMap<>();
 
     DraftTestRunner(DraftTestRows rows, CorrelationRules published, Detections detections, IncidentHistory history,
@@ -63,7 +65,9 @@ class DraftTestRunner {
                     @Value("${tmsp.correlation.zone:UTC}") ZoneId zone,
                     @Value("${tmsp.correlation.history:14d}") Duration historyWindow,
                     @Value("${tmsp.rules.test-workers:1}") int threads,
-                    @Value("${tmsp.rules.test-queue:10}") int queued) {
+                    @Value("${tmsp.rules.test-queue:10}") int queued,
+                    @Value("${tmsp.rules.test-time-limit:30m}") Duration draftTimeLimit) {
+        this.draftTimeLimit = draftTimeLimit;
         this.rows = rows;
         this.published = published;
         this.detections = detections;
@@ -139,7 +143,7 @@ class DraftTestRunner {
         try {
             TwinCorrelation.Outcome outcome;
             try (CorrelationSession publishedSide = new CorrelationSession(current);
-                 CorrelationSession draftSide = new CorrelationSession(draft)) {
+                 CorrelationSession draftSide = new CorrelationSession(draft, draftTimeLimit)) {
                 if (source instanceof TestSource.StoredDays days) {
                     giveHistory(days.accountId(), range.from(), publishedSide, draftSide);
                 }
