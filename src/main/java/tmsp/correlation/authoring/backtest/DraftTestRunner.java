@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tmsp.correlation.CompiledRules;
 import tmsp.correlation.CorrelationRules;
 import tmsp.correlation.CorrelationSession;
+import tmsp.correlation.RuleExceptions;
 import tmsp.correlation.DetectionFact;
 import tmsp.correlation.PriorIncident;
 import tmsp.incident.IncidentFinding;
@@ -151,10 +153,10 @@ class DraftTestRunner {
                         () -> tick(testId, progress));
             }
             IncidentDiff diff = TestEvidence.fill(
-                    IncidentDiff.of(ofRange(outcome.published(), range), ofRange(outcome.draft(), range)), source,
+                    IncidentDiff.of(shown(outcome.published(), current, range), shown(outcome.draft(), draft, range)), source,
                     detections);
             TestResult result = new TestResult(current.version(), draft.version(),
-                    ofRange(outcome.published(), range).size(), ofRange(outcome.draft(), range).size(), diff);
+                    shown(outcome.published(), current, range).size(), shown(outcome.draft(), draft, range).size(), diff);
             String text = write(result);
             transaction.executeWithoutResult(s -> rows.findById(testId)
                     .ifPresent(t -> t.finish(text, outcome.read(), Instant.now())));
@@ -216,8 +218,15 @@ class DraftTestRunner {
     }
 
     /** Episodes that ended before the first day belong to the day before, as in the nightly run. */
-    private static List<IncidentFinding> ofRange(List<IncidentFinding> findings, Range range) {
-        return findings.stream().filter(f -> !f.lastSeen().isBefore(range.from())).toList();
+    /**
+     * What a side's incidents would show: those reaching into the tested days and not suppressed by one of that
+     * side's rule exceptions (judged on the day of their last detection, as a run judges them).
+     */
+    private List<IncidentFinding> shown(List<IncidentFinding> findings, CompiledRules rules, Range range) {
+        return findings.stream().filter(f -> !f.lastSeen().isBefore(range.from()))
+                .filter(f -> RuleExceptions.suppressing(rules.exceptions(), f, LocalDate.ofInstant(f.lastSeen(), zone))
+                        .isEmpty())
+                .toList();
     }
 
     private void tick(long testId, TestProgress progress) {

@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tmsp.correlation.RuleException;
 import tmsp.correlation.authoring.RuleDrafts;
 import tmsp.incident.IncidentKeys;
 import tmsp.support.ApplianceClient;
@@ -150,6 +151,21 @@ class DraftTestIT {
         assertThat(page.getResponse().getStatus()).isEqualTo(200);
         assertThat(page.getResponse().getContentAsString()).contains("Outbreak of WORM_TWO_" + tag + " on 2 hosts")
                 .contains("id=\"added\"").contains("id=\"removed\"").as("no polling once done").doesNotContain("/progress");
+    }
+
+    @Test
+    void theDraftsExceptionsHideWhatTheyWouldSuppress() throws Exception {
+        asAnalyst(() -> drafts.addException(draftId, new RuleException(null, OUTBREAK, RuleException.Kind.THREAT,
+                "worm_two_" + tag.toLowerCase(), null, "the lab's test worm", null), analystName));
+
+        JsonNode test = awaitEnd(json.readTree(start("{\"accountId\":" + account.id()
+                + ",\"from\":\"2026-11-10\",\"to\":\"2026-11-12\"}").getResponse().getContentAsString())
+                .get("testId").asLong());
+
+        assertThat(test.get("status").asText()).as(test.toString()).isEqualTo("DONE");
+        assertThat(test.get("added").asInt()).as("the two-host worm is suppressed by the draft's exception").isZero();
+        assertThat(test.get("removed").asInt()).isZero();
+        assertThat(test.get("unchanged").asInt()).as("the three-host worm").isEqualTo(1);
     }
 
     @Test
