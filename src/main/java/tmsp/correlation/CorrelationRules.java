@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +32,17 @@ import tmsp.correlation.authoring.RuleSetStore;
 public class CorrelationRules {
 
     private static final Logger log = LoggerFactory.getLogger(CorrelationRules.class);
+    private static final int PREPARED_KEPT = 3;
 
     private final AtomicReference<CompiledRules> current = new AtomicReference<>();
+    /** Versions in review compiled ahead, by content: a KieBase is large, so only the latest few. */
+    private final Map<String, CompiledRules> prepared = Collections.synchronizedMap(
+            new LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CompiledRules> eldest) {
+                    return size() > PREPARED_KEPT;
+                }
+            });
     private final RuleSetStore store;
     private volatile long loadedVersionId;
     private volatile long failedVersionId;
@@ -99,8 +110,35 @@ public class CorrelationRules {
         }
     }
 
+    /**
+     * Compiles a version that may soon be published (one in review) and keeps it, so that its publication swaps it
+     * in at once instead of compiling then. The few latest are kept; compiling the same content again does nothing.
+     */
+    public void prepare(Map<String, String> files, Map<String, String> overrides) {
+        String key = contentKey(files, overrides);
+        if (!prepared.containsKey(key)) {
+            prepared.put(key, RuleCompiler.compile("prepared", files, overrides));
+        }
+    }
+
+    /** The rule set of these files and parameters, compiled: prepared before, or now. */
+    public CompiledRules compiled(String label, Map<String, String> files, Map<String, String> overrides) {
+        CompiledRules ready = prepared.get(contentKey(files, overrides));
+        return ready != null ? ready.labelled(label) : RuleCompiler.compile(label, files, overrides);
+    }
+
+    Optional<CompiledRules> preparedFor(Map<String, String> files, Map<String, String> overrides) {
+        return Optional.ofNullable(prepared.get(contentKey(files, overrides)));
+    }
+
+    private static String contentKey(Map<String, String> files, Map<String, String> overrides) {
+        Map<String, String> content = new TreeMap<>(files);
+        new TreeMap<>(overrides).forEach((key, value) -> content.put("\0param\0" + key, value));
+        return versionOf(content);
+    }
+
     private void load(RuleSetStore.StoredVersion version) {
-        CompiledRules compiled = RuleCompiler.compile(version.label(), version.files(), version.overrides())
+        CompiledRules compiled = compiled(version.label(), version.files(), version.overrides())
                 .withExceptions(version.exceptions());
         publish(compiled);
         loadedVersionId = version.id();

@@ -50,13 +50,22 @@ public final class RuleCompiler {
      */
     public static CompiledRules compileDraft(String version, Map<String, String> sources,
                                              Map<String, String> overrides) {
+        confine(sources);
+        return compile(version, sources, overrides);
+    }
+
+    /**
+     * The confinement check of every file alone (see {@link DraftConfinement}).
+     *
+     * @throws RuleCompilationException with every violation ({@code file:line:column: reason})
+     */
+    public static void confine(Map<String, String> sources) {
         List<String> violations = new ArrayList<>();
         sources.forEach((file, drl) -> DraftConfinement.check(file, drl)
                 .forEach(v -> violations.add(v.toString())));
         if (!violations.isEmpty()) {
             throw new RuleCompilationException(violations);
         }
-        return compile(version, sources, overrides);
     }
 
     /**

@@ -74,6 +74,23 @@ class RuleSetVersionsIT {
     }
 
     @Test
+    void aVersionCompiledAheadInReviewIsSwappedInWithoutCompilingAgain() throws IOException {
+        CorrelationRules secondNode = new CorrelationRules(new PathMatchingResourcePatternResolver(),
+                "file:rules", store);
+        Map<String, String> fourHosts = Map.of("malware-outbreak.hosts", "4");
+        secondNode.prepare(shipped, fourHosts); // what ReviewPreparation does on every node while it is in review
+        CompiledRules ahead = secondNode.preparedFor(shipped, fourHosts).orElseThrow();
+
+        RuleSetStore.StoredVersion next = store.publish(shipped, fourHosts, "alice", "bob", "outbreaks from four hosts");
+        secondNode.refresh();
+
+        assertThat(secondNode.current().version()).isEqualTo(next.label());
+        assertThat(secondNode.current().kieBase()).as("the compilation made in review").isSameAs(ahead.kieBase());
+        assertThat(parameter(secondNode.current(), "malware-outbreak", "hosts")).isEqualTo("4");
+        assertThat(secondNode.preparedFor(shipped, Map.of("malware-outbreak.hosts", "6"))).isEmpty();
+    }
+
+    @Test
     void aPublishedVersionThatDoesNotCompileLeavesThePreviousInUse() {
         String before = rules.current().version();
         Map<String, String> broken = new HashMap<>(shipped);

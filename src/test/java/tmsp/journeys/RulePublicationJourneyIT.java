@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -32,6 +31,7 @@ import tmsp.correlation.authoring.RuleSetStore;
 import tmsp.support.ApplianceClient;
 import tmsp.support.Browser;
 import tmsp.support.IntegrationTest;
+import tmsp.support.RuleSets;
 import tmsp.support.TestAccounts;
 
 /**
@@ -58,13 +58,7 @@ class RulePublicationJourneyIT {
 
     @AfterEach
     void publishTheFirstVersionAgain() {
-        RuleSetStore.StoredVersion first = store.load(jdbc.queryForObject(
-                "select id from rule_set_versions where number = 1", Long.class));
-        RuleSetStore.StoredVersion published = store.published().orElseThrow();
-        if (!published.files().equals(first.files()) || !published.overrides().isEmpty()) {
-            store.publish(first.files(), Map.of(), "test", "test", "back to the shipped rules");
-            rules.refresh();
-        }
+        RuleSets.publishTheFirstVersionAgain(store, jdbc, rules);
     }
 
     @Test

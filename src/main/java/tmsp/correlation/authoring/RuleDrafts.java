@@ -195,7 +195,8 @@ public class RuleDrafts {
             throw new DraftNotEditable(id, draft.state());
         }
         requireOtherThanAuthor(draft, reviewer);
-        CompiledRules compiled = RuleCompiler.compileDraft(draft.label(), draft.files(), draft.overrides());
+        RuleCompiler.confine(draft.files());
+        CompiledRules compiled = rules.compiled(draft.label(), draft.files(), draft.overrides()); // prepared in review
         store.publishDraft(id, reviewer, trimmed(comment, "comment"));
         RuleSetDraft published = get(id);
         rules.adopt(compiled.labelled(published.label()).withExceptions(published.exceptions()), id);

@@ -55,6 +55,11 @@ public class RuleSetStore {
                 Long.class).stream().findFirst();
     }
 
+    /** The versions in review now: what every node compiles ahead of their publication. */
+    List<Long> idsInReview() {
+        return jdbc.queryForList("select id from rule_set_versions where state = 'IN_REVIEW'", Long.class);
+    }
+
     public Optional<StoredVersion> published() {
         return publishedId().map(this::load);
     }

@@ -2,7 +2,9 @@ package tmsp.correlation.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import tmsp.correlation.RuleCompilationException;
 import tmsp.correlation.RuleException;
 import tmsp.correlation.RuleProblem;
 import tmsp.support.IntegrationTest;
+import tmsp.support.RuleSets;
 
 /** Drafts on PostgreSQL: edited, checked, submitted, reviewed by a second person, published and swapped in. */
 @IntegrationTest
@@ -22,16 +25,11 @@ class RuleDraftsIT {
     @Autowired RuleSetStore store;
     @Autowired CorrelationRules rules;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ReviewPreparation preparation;
 
     @AfterEach
     void publishTheFirstVersionAgain() {
-        RuleSetStore.StoredVersion first = store.load(jdbc.queryForObject(
-                "select id from rule_set_versions where number = 1", Long.class));
-        RuleSetStore.StoredVersion published = store.published().orElseThrow();
-        if (!published.files().equals(first.files()) || !published.overrides().isEmpty()) {
-            store.publish(first.files(), Map.of(), "test", "test", "back to the shipped rules");
-            rules.refresh();
-        }
+        RuleSets.publishTheFirstVersionAgain(store, jdbc, rules);
     }
 
     @Test
@@ -93,6 +91,8 @@ class RuleDraftsIT {
                 "10.9.0.0/16", null, "the lab", null), "alice");
 
         drafts.submit(draft.id(), "alice", "outbreaks from five hosts", null);
+        await().atMost(Duration.ofSeconds(60)).alias("compiled ahead of its publication")
+                .until(() -> preparation.prepared().contains(draft.id()));
 
         assertThatThrownBy(() -> drafts.saveFile(draft.id(), "x.drl", "package tmsp.rules.x\n", "alice"))
                 .isInstanceOf(DraftNotEditable.class);

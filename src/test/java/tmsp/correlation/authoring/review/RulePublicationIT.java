@@ -31,6 +31,7 @@ import tmsp.correlation.authoring.RuleDrafts;
 import tmsp.correlation.authoring.RuleSetDraft;
 import tmsp.correlation.authoring.RuleSetStore;
 import tmsp.support.IntegrationTest;
+import tmsp.support.RuleSets;
 
 /**
  * Four-eyes publication on PostgreSQL with the real engine: an analyst submits through the page, another analyst or
@@ -60,13 +61,7 @@ class RulePublicationIT {
     void publishTheFirstVersionAgain() {
         runtime.createProcessInstanceQuery().processDefinitionKey(PublicationProcess.KEY).list()
                 .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test done"));
-        RuleSetStore.StoredVersion first = store.load(jdbc.queryForObject(
-                "select id from rule_set_versions where number = 1", Long.class));
-        RuleSetStore.StoredVersion published = store.published().orElseThrow();
-        if (!published.files().equals(first.files()) || !published.overrides().isEmpty()) {
-            store.publish(first.files(), Map.of(), "test", "test", "back to the shipped rules");
-            rules.refresh();
-        }
+        RuleSets.publishTheFirstVersionAgain(store, jdbc, rules);
     }
 
     @Test
