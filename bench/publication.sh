@@ -4,7 +4,8 @@
 # nodes' GET /api/v1/rule-sets/published are polled until each says it correlates with the new version. Prints the
 # time from the approval to node 1 using it and to node 2 using it (target: under TARGET_SECONDS, 5), and in the same
 # run the baseline: the time to compile the rule set once (tmsp.bench.CompileRuleSet, as an approval compiles it).
-# Usage: bench/publication.sh      (PORT1=18081 PORT2=18082 REFRESH=2s BENCH_DB=tmsp_bench_publication PORTAL_START_TIMEOUT=600)
+# Usage: bench/publication.sh      (PORT1=18081 PORT2=18082 REFRESH=2s BENCH_DB=tmsp_bench_publication PORTAL_START_TIMEOUT=600
+#                                   REVIEW_SECONDS=30: how long the reviewer reads before approving)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -12,6 +13,7 @@ OUT="$ROOT/bench/out/publication"
 PORT1=${PORT1:-18081}
 PORT2=${PORT2:-18082}
 REFRESH=${REFRESH:-2s}                  # tmsp.rules.refresh of both nodes (the default)
+REVIEW_SECONDS=${REVIEW_SECONDS:-30}    # how long the reviewer reads before approving (the nodes compile the draft meanwhile)
 TARGET_SECONDS=${TARGET_SECONDS:-5}
 POLL_TIMEOUT=${POLL_TIMEOUT:-60}        # seconds to wait for both nodes
 export PORTAL_START_TIMEOUT=${PORTAL_START_TIMEOUT:-600}   # a busy machine starts a node in minutes
@@ -83,6 +85,10 @@ published() { curl -s -b "$OUT/$1" "http://127.0.0.1:$2/api/v1/rule-sets/publish
 BEFORE=$(published bob1.cookies "$PORT1" | jq -r .inUseOnThisNode)
 [ "$(published bob2.cookies "$PORT2" | jq -r .inUseOnThisNode)" = "$BEFORE" ] || fail "the nodes start on different versions"
 
+# A reviewer reads the diff and the test before deciding; meanwhile every node compiles the version in review
+# (ReviewPreparation). REVIEW_SECONDS=0 approves at once, before they can: then the approval compiles.
+log "bob reads the review for ${REVIEW_SECONDS}s"
+sleep "$REVIEW_SECONDS"
 log "bob approves in node 1's task list (nodes use $BEFORE)"
 T0=$(now_ms)
 code=$(curl -s -o /dev/null -w '%{http_code}' -b "$OUT/bob1.cookies" --data-urlencode "_csrf=$csrf" \
