@@ -73,7 +73,8 @@ public class RuleDrafts {
             throw new IllegalArgumentException("A rule file is at most " + MAX_FILE_BYTES / 1024 + " KB");
         }
         store.changeDraft(id, "DRAFT", () -> {
-            if (!store.load(id).files().containsKey(name) && store.load(id).files().size() >= MAX_FILES) {
+            Map<String, String> files = store.load(id).files();
+            if (!files.containsKey(name) && files.size() >= MAX_FILES) {
                 throw new IllegalArgumentException("A rule set has at most " + MAX_FILES + " files");
             }
             store.putFile(id, name, text);
