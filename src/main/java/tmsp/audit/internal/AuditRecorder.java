@@ -19,6 +19,7 @@ import tmsp.appliance.ApplianceEvents;
 import tmsp.identity.UserChanged;
 import tmsp.incident.IncidentEvents;
 import tmsp.maintenance.MaintenanceEvents;
+import tmsp.mitigation.MitigationEvents;
 import tmsp.notification.NotificationEvents;
 
 /**
@@ -191,6 +192,14 @@ class AuditRecorder {
     @Transactional
     public void on(SigmaMappingChanged e) {
         record(e.actor(), AuditAction.SIGMA_MAPPING, "Sigma field " + e.sigmaField(), abbreviate(e.change()), null);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(MitigationEvents.CaseStepTaken e) {
+        String details = e.details() == null ? e.step().name() : e.step() + ": " + e.details();
+        record(e.actor(), AuditAction.MITIGATION_CASE, "case #" + e.caseId() + " of account #" + e.accountId(),
+                abbreviate(details), null);
     }
 
     private static String abbreviate(String details) {

@@ -1,0 +1,9 @@
+package tmsp.mitigation.internal;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CaseSteps extends JpaRepository<CaseStepEntry, Long> {
+
+    List<CaseStepEntry> findByCaseIdOrderByAtAscIdAsc(long caseId);
+}
