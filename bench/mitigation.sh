@@ -56,13 +56,28 @@ sample_heap() {
     fail "jstat did not start"
 }
 
+# CPU seconds (user + system) of the portal and of the PostgreSQL backends of the bench database
+CLK_TCK=$(getconf CLK_TCK)
+app_ticks() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
+pg_ticks() {
+    ps -eo pid=,args= | awk -v db=" $BENCH_DB " 'index($0, "postgres: ") && index($0, db) {print $1}' \
+        | while read -r pid; do cat "/proc/$pid/stat" 2>/dev/null || true; done | awk '{s += $14 + $15} END {print s + 0}'
+}
+cpu_seconds() { awk -v t="$1" -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", t / hz}'; }
+
 # ---- endpoint statuses
 LIVE_BEFORE_STATUSES=$(live_heap_mib)
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "$MITIGATORS mitigators report $ENTRIES statuses a batch for $STATUS_SECONDS s (heap $LIVE_BEFORE_STATUSES MiB live)"
 sample_heap "$OUT/statuses-jstat.txt"
-LOAD=$(java -Xss256k bench/tools/MitigatorLoad.java statuses "$PORT" "$OUT/tokens.txt" "$STATUS_SECONDS" "$ENTRIES")
+A0=$(app_ticks) P0=$(pg_ticks)
+TIMEFORMAT='%U %S'
+{ time java -Xss256k bench/tools/MitigatorLoad.java statuses "$PORT" "$OUT/tokens.txt" "$STATUS_SECONDS" "$ENTRIES" \
+    > "$OUT/statuses.txt" ; } 2> "$OUT/statuses-client-cpu.txt"
+A1=$(app_ticks) P1=$(pg_ticks)
 kill $JSTAT
-echo "$LOAD" > "$OUT/statuses.txt"
+LOAD=$(cat "$OUT/statuses.txt")
+STATUS_CPU="portal $(cpu_seconds $((A1 - A0))) s, PostgreSQL backends $(cpu_seconds $((P1 - P0))) s, load client $(awk '{printf "%.1f", $1 + $2}' "$OUT/statuses-client-cpu.txt") s"
 field() { sed -n "s/.*\b$1=\([0-9]*\).*/\1/p" <<< "$LOAD"; }
 WALL_MS=$(field wall_ms) SENT=$(field statuses) FAILURES=$(field failures)
 STORED=$(psql -At -d "$BENCH_DB" -c "select count(*) from endpoint_statuses")
@@ -138,6 +153,7 @@ echo
 echo "== mitigation: $MITIGATORS mitigators, $ENTRIES statuses a batch, $STATUS_SECONDS s; $UPLOADS samples at once; heap max $HEAP_MAX"
 echo "statuses    $STORED stored in $WALL_MS ms: $STATUS_RATE statuses/s ($LOAD)"
 echo "baseline    psql \\copy of the same $STORED rows into the same table: $COPY_MS ms: $COPY_RATE statuses/s"
+echo "cpu         during the statuses: $STATUS_CPU ($(nproc) CPUs, load average before $LOAD_BEFORE)"
 echo "heap        during the statuses: live $LIVE_BEFORE_STATUSES MiB before, peak $STATUS_PEAK"
 echo "samples     $UPLOADS x $SMALL_MB MB: $SMALL"
 echo "samples     $UPLOADS x $SAMPLE_MB MB: $LARGE"
