@@ -1,6 +1,7 @@
 package tmsp.mitigation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,10 +48,13 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tmsp.appliance.ApplianceIdentity;
+import tmsp.appliance.ProductType;
 import tmsp.mitigation.MitigationEvents.PatternDeploymentReported;
 import tmsp.mitigation.MitigationEvents.ThreatSampleReceived;
 import tmsp.support.ApplianceClient;
@@ -76,6 +80,7 @@ class MitigatorApiIT {
     @Autowired PatternDeployments deployments;
     @Autowired FileStore store;
     @Autowired TransactionTemplate transaction;
+    @Autowired SampleIntake intake;
 
     /** An event the portal published, and whether a transaction was open when it did. */
     record Published(Object event, boolean inTransaction) {
@@ -385,6 +390,20 @@ class MitigatorApiIT {
         String file = jdbc.queryForObject("select sample_file from mitigation_cases where id = ?", String.class, caseId);
         assertThat(Files.size(samples().resolve(file))).isEqualTo(bomb.length);
         assertThat(sha256(Files.readAllBytes(samples().resolve(file)))).isEqualTo(sha256(bomb));
+    }
+
+    @Test
+    void aCaseThatCannotBeWrittenTakesItsFileWithIt() throws Exception {
+        List<String> before = storedFiles();
+        ApplianceIdentity mitigator = new ApplianceIdentity(productId, account.id(), ProductType.MITIGATOR,
+                "GUID", HOST, true, null);
+        // A file name longer than its column (the endpoint checks it; here the database refuses it).
+        SampleIntake.Origin origin = new SampleIntake.Origin("10.0.0.1", null, "x".repeat(300));
+        assertThatThrownBy(() -> intake.receive(mitigator, origin, new ByteArrayInputStream(zip(1000))))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(storedFiles()).isEqualTo(before);
+        assertThat(cases.findByAccountId(account.id())).isEmpty();
+        assertThat(published).isEmpty();
     }
 
     // ---- cleanup patterns
