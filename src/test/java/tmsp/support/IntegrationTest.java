@@ -28,7 +28,9 @@ import org.springframework.test.context.ContextConfiguration;
         // The start-up warm-up of the rule engine only costs every test context CPU (RuleEngineWarmUpTest covers it).
         "tmsp.correlation.warm-up-detections=0",
         // Heartbeats over MQTT against the Mosquitto on loopback (tmsp.mqtt.broker-url's default).
-        "tmsp.mqtt.enabled=true"})
+        "tmsp.mqtt.enabled=true",
+        // Samples over the limit without sending hundreds of megabytes; files kept apart from a portal's own.
+        "tmsp.mitigation.max-sample-size=5MB", "tmsp.mitigation.storage=target/mitigation-it"})
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = {PostgresTestDatabase.class, FreeSyslogPort.class})
 @AutoConfigureMockMvc
