@@ -66,8 +66,8 @@ final class MitigationProcess {
     /** Set by the upload's message: the pattern (long). */
     static final String PATTERN_ID = "patternId";
     /**
-     * Set by the deploy task: the targeted mitigators' product ids, comma-separated; null until chosen (a new
-     * pattern resets it, so it is chosen again; a re-issued one keeps it and is released again at once).
+     * Set by the deploy task: the targeted mitigators' product ids, comma-separated; empty until chosen (a new
+     * pattern resets it, so they are chosen again; a re-issued one keeps it and is released again at once).
      */
     static final String TARGETS = "targets";
     /** Set by the deploy task: the administrator who released the pattern. */

@@ -5,7 +5,6 @@ import static tmsp.mitigation.internal.MitigationProcess.TARGETS;
 
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -80,10 +79,9 @@ class PatternWork {
                     fileNameOf(fileName), file, actor, now));
             mitigationCase.patternReceived(now);
             journal.record(mitigationCase, actor, CaseStep.PATTERN_UPLOADED, describe(pattern));
-            Map<String, Object> variables = new HashMap<>();
-            variables.put(PATTERN_ID, pattern.id());
-            variables.put(TARGETS, null); // a new pattern: its mitigators are chosen anew
-            waits.correlate(caseId, MitigationProcess.PATTERN_UPLOADED_MESSAGE, variables);
+            // A new pattern: its mitigators are chosen anew (no null: the task list's variables hold none).
+            waits.correlate(caseId, MitigationProcess.PATTERN_UPLOADED_MESSAGE,
+                    Map.of(PATTERN_ID, pattern.id(), TARGETS, ""));
             return pattern.id();
         });
     }
