@@ -26,7 +26,12 @@ import org.springframework.test.context.ContextConfiguration;
         // Tests start nights themselves; a context started on a database with claimed nights would start more.
         "tmsp.correlation.catch-up-nights=0",
         // Heartbeats over MQTT against the Mosquitto on loopback (tmsp.mqtt.broker-url's default).
-        "tmsp.mqtt.enabled=true"})
+        "tmsp.mqtt.enabled=true",
+        // Samples sent to the vendor land in a drop folder of the build; the route tries again quickly; a small
+        // pattern limit lets the Patterns page's tests go past it cheaply (ThreatMitigationIT).
+        "tmsp.mitigation.vendor-endpoint=file:target/it-vendor-dropbox",
+        "tmsp.mitigation.vendor-retry-delay=50",
+        "tmsp.mitigation.max-pattern-size=64KB"})
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = {PostgresTestDatabase.class, FreeSyslogPort.class})
 @AutoConfigureMockMvc
