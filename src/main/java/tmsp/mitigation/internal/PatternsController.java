@@ -44,26 +44,12 @@ class PatternsController {
     String upload(@RequestParam(required = false) Long caseId, @RequestParam(defaultValue = "") String patternName,
                   @RequestParam(required = false) MultipartFile file, Authentication authentication, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) {
-        String refusal = null;
-        if (caseId == null) {
-            refusal = "mitigation.patterns.error.noCase";
-        } else if (file == null || file.isEmpty()) {
-            refusal = "mitigation.patterns.error.empty";
-        } else if (file.getSize() > maxPatternBytes) {
-            refusal = "mitigation.patterns.error.tooLarge";
-        } else {
-            try (InputStream content = file.getInputStream()) {
-                long id = work.upload(caseId, patternName, file.getOriginalFilename(), content, authentication.getName());
-                redirect.addFlashAttribute("success", "mitigation.patterns.uploaded.flash");
-                redirect.addFlashAttribute("flashArg", id);
-                return "redirect:/mitigation/patterns";
-            } catch (PatternRefused refused) {
-                refusal = refused.messageKey();
-            } catch (ErrorResponseException conflict) {
-                refusal = "mitigation.patterns.error.notWaiting";
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        long[] uploaded = new long[1];
+        String refusal = caseId == null ? "mitigation.patterns.error.noCase"
+                : withFile(file, "mitigation.patterns.error.notWaiting", (content, fileName) -> uploaded[0] =
+                        work.upload(caseId, patternName, fileName, content, authentication.getName()));
+        if (refusal == null) {
+            return done(redirect, null, "mitigation.patterns.uploaded.flash", uploaded[0]);
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return show(null, null, 0, Map.of("caseId", caseId == null ? "" : caseId.toString(),
@@ -73,23 +59,35 @@ class PatternsController {
     @PostMapping("/mitigation/patterns/{id}/reissue")
     String reissue(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
                    Authentication authentication, RedirectAttributes redirect) {
-        String refusal = null;
-        if (file == null || file.isEmpty()) {
-            refusal = "mitigation.patterns.error.empty";
-        } else if (file.getSize() > maxPatternBytes) {
-            refusal = "mitigation.patterns.error.tooLarge";
-        } else {
-            try (InputStream content = file.getInputStream()) {
-                work.reissue(id, file.getOriginalFilename(), content, authentication.getName());
-            } catch (PatternRefused refused) {
-                refusal = refused.messageKey();
-            } catch (ErrorResponseException conflict) {
-                refusal = "mitigation.patterns.error.notDeploying";
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        String refusal = withFile(file, "mitigation.patterns.error.notDeploying",
+                (content, fileName) -> work.reissue(id, fileName, content, authentication.getName()));
         return done(redirect, refusal, "mitigation.patterns.reissued", id);
+    }
+
+    /** What a step with a file does with its content (streamed from the multipart's temporary file). */
+    @FunctionalInterface
+    private interface FileStep {
+        void take(InputStream content, String fileName);
+    }
+
+    /** Refuses an empty or too large file before it is read; @return the refusal's message key, or null when done */
+    private String withFile(MultipartFile file, String conflictKey, FileStep step) {
+        if (file == null || file.isEmpty()) {
+            return "mitigation.patterns.error.empty";
+        }
+        if (file.getSize() > maxPatternBytes) {
+            return "mitigation.patterns.error.tooLarge";
+        }
+        try (InputStream content = file.getInputStream()) {
+            step.take(content, file.getOriginalFilename());
+            return null;
+        } catch (PatternRefused refused) {
+            return refused.messageKey();
+        } catch (ErrorResponseException conflict) {
+            return conflictKey;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @PostMapping("/mitigation/patterns/{id}/withdraw")
