@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -207,6 +208,12 @@ class ThreatMitigationIT {
         assertThat(caseStatus(caseId)).isEqualTo("CLOSED");
         assertThat(patterns.findById(patternId).orElseThrow().status()).isEqualTo(CleanupPattern.Status.DEPLOYED);
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count()).isOne();
+        mvc.perform(multipart("/mitigation/patterns/{id}/reissue", patternId)
+                        .file(file("pattern-3.ptn", "too late".getBytes())).with(ADMIN).with(csrf()))
+                .andExpect(flash().attribute("error", "mitigation.patterns.error.notDeploying"));
+        mvc.perform(post("/mitigation/patterns/{id}/withdraw", patternId).with(ADMIN).with(csrf()))
+                .andExpect(flash().attribute("error", "mitigation.patterns.error.notDeploying"));
+        assertThat(patterns.findById(patternId).orElseThrow().revision()).isEqualTo(2);
 
         assertThat(jdbc.queryForList("select step from mitigation_case_steps where case_id = ? order by at, id",
                 String.class, caseId)).containsExactly("SAMPLE_RECEIVED", "NOTIFIED", "SENT_TO_VENDOR",

@@ -1,7 +1,9 @@
 package tmsp.mitigation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,12 +20,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tmsp.mitigation.CaseStatus;
 import tmsp.support.IntegrationTest;
 
 /**
  * The route that sends a sample to the vendor, over real HTTP on loopback (the drop folder is ThreatMitigationIT's):
  * the zip is POSTed with the case's headers; a vendor that fails once gets it on the next try; one that keeps failing
- * gets vendor-retries more tries, and then the failure goes back to the caller.
+ * gets vendor-retries more tries, and then the failure goes back to the caller, which records it on the case.
  */
 @IntegrationTest
 class VendorRouteIT {
@@ -33,6 +39,16 @@ class VendorRouteIT {
 
     @Autowired ProducerTemplate camel;
     @Autowired MitigationProperties properties;
+    @Autowired MitigationCases cases;
+    @Autowired PatternDeployments deployments;
+    @Autowired CleanupPatterns patterns;
+    @Autowired FileStore files;
+    @Autowired CaseJournal journal;
+    @Autowired CaseWork work;
+    @Autowired ObjectMapper json;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate transactions;
 
     @TempDir Path folder;
     HttpServer vendor;
@@ -83,6 +99,36 @@ class VendorRouteIT {
         assertThat(sent.getException()).isInstanceOf(HttpOperationFailedException.class);
         assertThat(((HttpOperationFailedException) sent.getException()).getStatusCode()).isEqualTo(503);
         assertThat(received).hasSize(1 + properties.vendorRetries());
+    }
+
+    @Test
+    void aSubmissionThatFailsIsInTheCasesHistoryAndOneThatSucceedsSendsTheCase() throws Exception {
+        long caseId = fixtures().sample(-1, -1, "tms-route.example", "10.0.0.1", "pc-1", "PK\u0003\u0004 zip".getBytes());
+        VendorSubmission submission = new VendorSubmission(camel, cases, files, work, json, new MitigationProperties(
+                properties.storage(), properties.maxSampleSize(), properties.maxPatternSize(), properties.maxStatusBatch(),
+                "http://127.0.0.1:" + vendor.getAddress().getPort() + "/samples", properties.vendorRetries(),
+                properties.retryCycle()));
+        failuresLeft.set(Integer.MAX_VALUE);
+
+        assertThatThrownBy(() -> submission.submit(caseId, "admin"))
+                .isInstanceOf(VendorSubmission.VendorUnreachable.class).hasMessageContaining("503");
+
+        assertThat(jdbc.queryForList("select step || ' ' || actor || ' ' || details from mitigation_case_steps"
+                + " where case_id = ? order by id", String.class, caseId)).last().asString()
+                .startsWith("SUBMISSION_FAILED admin http://127.0.0.1:").contains("statusCode: 503");
+        assertThat(cases.findById(caseId).orElseThrow().status()).isEqualTo(CaseStatus.SAMPLE_RECEIVED);
+
+        failuresLeft.set(0);
+        submission.submit(caseId, "admin");
+        assertThat(cases.findById(caseId).orElseThrow().status()).isEqualTo(CaseStatus.SENT_TO_VENDOR);
+        assertThat(received.get(received.size() - 1).caseId()).isEqualTo(String.valueOf(caseId));
+        int deliveries = received.size();
+        submission.submit(caseId, "admin");
+        assertThat(received).as("sent once: a job run again sends nothing").hasSize(deliveries);
+    }
+
+    private MitigationFixtures fixtures() {
+        return new MitigationFixtures(cases, deployments, patterns, files, journal, events, transactions);
     }
 
     private Exchange send() throws IOException {
