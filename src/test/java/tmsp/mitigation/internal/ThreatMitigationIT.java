@@ -171,7 +171,7 @@ class ThreatMitigationIT {
 
         // deployed to both mitigators
         Task deploy = task(instance);
-        assertThat(deploy.getName()).isEqualTo("Deploy the pattern");
+        assertThat(deploy.getName()).isEqualTo("Deploy the pattern of case " + caseId);
         assertThat(page("/tasks/" + deploy.getId())).contains("id=\"target-" + mitigator1 + "\"",
                 "id=\"target-" + mitigator2 + "\"");
         mvc.perform(post("/tasks/{id}", deploy.getId()).with(ADMIN).with(csrf())
@@ -266,7 +266,7 @@ class ThreatMitigationIT {
         mvc.perform(multipart("/mitigation/patterns").file(file("b.ptn", "b".getBytes()))
                 .param("caseId", String.valueOf(caseId)).param("patternName", "B").with(ADMIN).with(csrf()))
                 .andExpect(redirectedUrl("/mitigation/patterns"));
-        assertThat(task(instance).getName()).isEqualTo("Deploy the pattern");
+        assertThat(task(instance).getName()).isEqualTo("Deploy the pattern of case " + caseId);
         assertThat(caseStatus(caseId)).isEqualTo("PATTERN_RECEIVED");
     }
 

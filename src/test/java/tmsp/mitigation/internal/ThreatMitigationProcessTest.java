@@ -121,7 +121,7 @@ class ThreatMitigationProcessTest {
         execute(job(process));
         verify(cases).announce(CASE);
         assertThat(process).isWaitingAt(REVIEW_TASK);
-        assertThat(task(process)).hasName("Review and send to the vendor").hasCandidateGroup("ADMIN")
+        assertThat(task(process)).hasName("Review case 7 and send it to the vendor").hasCandidateGroup("ADMIN")
                 .hasFormKey(REVIEW_FORM);
 
         assertThat(form(process).complete(open(process), Map.of("decision", "dismiss"), "admin"))
@@ -140,7 +140,7 @@ class ThreatMitigationProcessTest {
     @Test
     void aSentSampleWaitsForTheVendorsCaseIdThatAnAdministratorEnters() {
         ProcessInstance process = sentToVendor();
-        assertThat(task(process)).hasName("Enter the vendor's case ID").hasCandidateGroup("ADMIN")
+        assertThat(task(process)).hasName("Enter the vendor's case ID of case 7").hasCandidateGroup("ADMIN")
                 .hasFormKey(VENDOR_CASE_FORM);
 
         assertThat(form(process).complete(open(process), Map.of("vendorCaseId", "bad id!"), "admin"))
@@ -176,7 +176,7 @@ class ThreatMitigationProcessTest {
         ProcessInstance process = awaitingPattern();
         patternUploaded(process);
         assertThat(process).isWaitingAt(DEPLOY_TASK);
-        assertThat(task(process)).hasName("Deploy the pattern").hasCandidateGroup("ADMIN").hasFormKey(DEPLOY_FORM);
+        assertThat(task(process)).hasName("Deploy the pattern of case 7").hasCandidateGroup("ADMIN").hasFormKey(DEPLOY_FORM);
 
         assertThat(form(process).complete(open(process), Map.of(), "admin"))
                 .isEqualTo(new TaskCompletion.Invalid(Map.of("targets", "mitigation.task.targets.required")));
