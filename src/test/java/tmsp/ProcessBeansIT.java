@@ -40,7 +40,9 @@ class ProcessBeansIT {
         }
         assertThat(named).contains("checkAccountDeletionTask", "moveProductsTask", "deleteAccountTask", "queueNightlyRunsTask", "correlateAccountTask",
                 "correlationJobRetries", "generateReportTask", "planReportDeliveriesTask", "sendReportTask", "reportJobRetries",
-                "publishRuleDraftTask", "returnRuleDraftTask", "rulePublicationRetries");
+                "publishRuleDraftTask", "returnRuleDraftTask", "rulePublicationRetries",
+                "announceThreatSampleTask", "dismissMitigationCaseTask", "submitThreatSampleTask", "recordVendorCaseTask",
+                "releaseCleanupPatternTask", "closeMitigationCaseTask", "mitigationRetries");
         assertThat(missing).isEmpty();
     }
 }

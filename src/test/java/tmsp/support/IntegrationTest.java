@@ -30,7 +30,12 @@ import org.springframework.test.context.ContextConfiguration;
         // Heartbeats over MQTT against the Mosquitto on loopback (tmsp.mqtt.broker-url's default).
         "tmsp.mqtt.enabled=true",
         // Samples over the limit without sending hundreds of megabytes; files kept apart from a portal's own.
-        "tmsp.mitigation.max-sample-size=5MB", "tmsp.mitigation.storage=target/mitigation-it"})
+        "tmsp.mitigation.max-sample-size=5MB", "tmsp.mitigation.storage=target/mitigation-it",
+        // Samples sent to the vendor land in a drop folder of the build; the route tries again quickly; a small
+        // pattern limit lets the Patterns page's tests go past it cheaply (ThreatMitigationIT).
+        "tmsp.mitigation.vendor-endpoint=file:target/it-vendor-dropbox",
+        "tmsp.mitigation.vendor-retry-delay=50",
+        "tmsp.mitigation.max-pattern-size=64KB"})
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = {PostgresTestDatabase.class, FreeSyslogPort.class})
 @AutoConfigureMockMvc

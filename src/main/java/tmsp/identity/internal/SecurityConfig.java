@@ -69,6 +69,7 @@ public class SecurityConfig {
                         // Customers only ever read; stop their writes here, before request bodies are
                         // validated, so that a 400 never tells them anything about another account.
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/mitigation-cases/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/accounts/**").hasAnyRole("ADMIN", "ANALYST")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) ->
@@ -91,6 +92,7 @@ public class SecurityConfig {
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/mitigation/patterns", "/mitigation/patterns/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/rules", "/rules/**").hasAnyRole("ADMIN", "ANALYST")
                         .requestMatchers("/rules", "/rules/**").hasRole("ANALYST")
                         // Only administrators change accounts: refuse others before any form is bound.

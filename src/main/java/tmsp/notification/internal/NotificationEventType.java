@@ -18,7 +18,9 @@ enum NotificationEventType {
     /** More incidents over the monitored days than the threshold. */
     TOO_MANY_INCIDENTS("count", "days", "threshold"),
     /** Fewer incidents over the monitored days than the threshold (have the appliances gone quiet?). */
-    TOO_FEW_INCIDENTS("count", "days", "threshold");
+    TOO_FEW_INCIDENTS("count", "days", "threshold"),
+    /** A mitigator uploaded a threat sample: a case waits for an administrator's review. Links to the case. */
+    THREAT_SAMPLE_READY("mitigationServer", "endpoint", "caseId");
 
     private final List<String> detailKeys;
 

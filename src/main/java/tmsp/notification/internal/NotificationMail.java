@@ -17,7 +17,7 @@ import tmsp.notification.Mailer.OutgoingMail;
 
 /**
  * Writes a notification mail in the recipient's language (English when the portal has none of theirs), with a
- * link back to the portal: the incident for an outbreak, else the account.
+ * link back to the portal: the incident for an outbreak, the case for a threat sample, else the account.
  */
 @Component
 class NotificationMail {
@@ -58,6 +58,10 @@ class NotificationMail {
 
     private String link(AccountSummary account, NotificationEventType type, Map<String, String> details) {
         String incident = details.get("incidentId");
+        String mitigationCase = details.get("caseId");
+        if (type == NotificationEventType.THREAT_SAMPLE_READY && mitigationCase != null && mitigationCase.matches("\\d+")) {
+            return portalUrl + "/mitigation/cases/" + mitigationCase;
+        }
         return type == NotificationEventType.OUTBREAK && incident != null && incident.matches("\\d+")
                 ? portalUrl + "/incidents/" + incident : portalUrl + "/accounts/" + account.id();
     }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import tmsp.appliance.ApplianceEvents.HeartbeatOverdue;
 import tmsp.correlation.CorrelationEvents.CorrelationFinished;
 import tmsp.incident.IncidentEvents.IncidentRaised;
+import tmsp.mitigation.ThreatSampleReady;
 
 /**
  * The events of other modules that become notifications. Each listener runs after the change committed, in a
@@ -41,6 +42,14 @@ class NotificationSources {
         occurrences.raise(overdue.accountId(), NotificationEventType.HEARTBEAT_MISSING,
                 "heartbeat:" + overdue.productId() + ":" + last,
                 Map.of("hostname", overdue.hostname(), "lastHeartbeat", last));
+    }
+
+    /** The mitigation process announces each case's sample once. */
+    @ApplicationModuleListener
+    void on(ThreatSampleReady ready) {
+        occurrences.raise(ready.accountId(), NotificationEventType.THREAT_SAMPLE_READY, "threat-sample:" + ready.caseId(),
+                Map.of("mitigationServer", ready.mitigationServer(), "endpoint", ready.endpoint(),
+                        "caseId", String.valueOf(ready.caseId())));
     }
 
     /** After each correlation run the account's incident volume is looked at again. */

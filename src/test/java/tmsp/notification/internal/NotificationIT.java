@@ -298,6 +298,28 @@ class NotificationIT {
         assertThat(productWarnings()).as("a renewed subscription warns no more").isOne();
     }
 
+    @Test
+    void aThreatSampleIsAnnouncedOnceInTheRecipientsLanguageWithALinkToTheCase() throws Exception {
+        String key = contact(mvc, account.id(), "Paul", "paul@example.org", "de");
+        mvc.perform(subscribe(account.id(), "THREAT_SAMPLE_READY:" + key));
+        long caseId = INCIDENT_IDS.incrementAndGet();
+        var ready = new tmsp.mitigation.ThreatSampleReady(caseId, account.id(), "tms-01", "pc-7 (10.0.0.7)");
+
+        publishCommitted(transactions, events, ready);
+        ProcessInstance process = awaitProcess(runtime, "threat-sample:" + caseId);
+        publishCommitted(transactions, events, ready);
+        awaitListenersDone();
+        runJob(management, process);
+
+        assertThat(SMTP.getReceivedMessages()).hasSize(1);
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).isEqualTo("[" + account.name() + "] Bedrohungsprobe bereit: pc-7 (10.0.0.7)");
+        assertThat(String.valueOf(mail.getContent())).contains("tms-01", "Fall #" + caseId,
+                "http://localhost:8080/mitigation/cases/" + caseId);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("threat-sample:" + caseId)
+                .count()).isOne();
+    }
+
     /** A registered product that reported the end of its subscription (set-up only: the API test covers the heartbeat). */
     private long product(long accountId, String hostname, LocalDate subscriptionExpires) {
         jdbc.update("insert into products (account_id, type, hostname, guid, registered_at, enabled, token_hash,"

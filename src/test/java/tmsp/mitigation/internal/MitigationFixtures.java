@@ -1,0 +1,67 @@
+package tmsp.mitigation.internal;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+import tmsp.mitigation.CaseStep;
+import tmsp.mitigation.MitigationEvents.PatternDeploymentReported;
+import tmsp.mitigation.MitigationEvents.ThreatSampleReceived;
+
+/**
+ * What the mitigators' API does, for the process's tests (that API is tested on its own): a sample stored and its
+ * case opened, and a deployment report recorded, each published in the transaction that makes it.
+ */
+final class MitigationFixtures {
+
+    private final MitigationCases cases;
+    private final PatternDeployments deployments;
+    private final CleanupPatterns patterns;
+    private final FileStore files;
+    private final CaseJournal journal;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+
+    MitigationFixtures(MitigationCases cases, PatternDeployments deployments, CleanupPatterns patterns, FileStore files,
+                       CaseJournal journal, ApplicationEventPublisher events, TransactionTemplate transaction) {
+        this.cases = cases;
+        this.deployments = deployments;
+        this.patterns = patterns;
+        this.files = files;
+        this.journal = journal;
+        this.events = events;
+        this.transaction = transaction;
+    }
+
+    long sample(long accountId, long productId, String server, String ip, String host, byte[] zip) {
+        StoredFile file = files.store(FileStore.Kind.SAMPLES, new ByteArrayInputStream(zip), zip.length);
+        return transaction.execute(status -> {
+            MitigationCase opened = cases.save(new MitigationCase(accountId, productId, server, ip, host,
+                    "forensic.zip", file, Instant.now()));
+            journal.record(opened, server, CaseStep.SAMPLE_RECEIVED, "forensic.zip");
+            events.publishEvent(new ThreatSampleReceived(opened.id(), accountId, server, host + " (" + ip + ")",
+                    file.size(), file.sha256()));
+            return opened.id();
+        });
+    }
+
+    /** Publishes the event of a case again, as a listener resubmitted after a crash would receive it. */
+    void sampleAgain(long caseId) {
+        transaction.executeWithoutResult(status -> {
+            MitigationCase c = cases.findById(caseId).orElseThrow();
+            events.publishEvent(new ThreatSampleReceived(caseId, c.accountId(), c.mitigationServer(), "again",
+                    c.sampleSize(), c.sampleSha256()));
+        });
+    }
+
+    void report(long patternId, long productId, boolean success, String detail) {
+        transaction.executeWithoutResult(status -> {
+            CleanupPattern pattern = patterns.findById(patternId).orElseThrow();
+            PatternDeployment deployment = deployments.findById(new PatternDeployment.Key(patternId, productId))
+                    .orElseThrow();
+            deployment.reported(success, detail, Instant.now());
+            events.publishEvent(new PatternDeploymentReported(patternId, pattern.caseId(), productId,
+                    deployment.revision(), success, detail));
+        });
+    }
+}
