@@ -253,11 +253,12 @@ public record SimulatorOptions(URI url, List<Account> accounts, Transport transp
         throw new IllegalArgumentException("--rate takes lines per second, 0 to 1000000");
     }
 
-    /** {@code 90s}, {@code 5m}, {@code 2h}, or an ISO-8601 duration ({@code PT5M}). */
+    /** {@code 90s}, {@code 5m}, {@code 2h}, {@code 5d}, or an ISO-8601 duration ({@code PT5M}). */
     static Duration duration(String option, String value) {
         try {
             String text = value.trim().toLowerCase(Locale.ROOT);
             Duration duration = text.startsWith("p") ? Duration.parse(text.toUpperCase(Locale.ROOT))
+                    : text.endsWith("d") ? Duration.parse("P" + text.toUpperCase(Locale.ROOT))
                     : Duration.parse("PT" + text.toUpperCase(Locale.ROOT));
             if (!duration.isNegative() && !duration.isZero()) {
                 return duration;
