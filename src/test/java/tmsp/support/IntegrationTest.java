@@ -26,7 +26,9 @@ import org.springframework.test.context.ContextConfiguration;
         // Tests start nights themselves; a context started on a database with claimed nights would start more.
         "tmsp.correlation.catch-up-nights=0",
         // Heartbeats over MQTT against the Mosquitto on loopback (tmsp.mqtt.broker-url's default).
-        "tmsp.mqtt.enabled=true"})
+        "tmsp.mqtt.enabled=true",
+        // Samples over the limit without sending hundreds of megabytes; files kept apart from a portal's own.
+        "tmsp.mitigation.max-sample-size=5MB", "tmsp.mitigation.storage=target/mitigation-it"})
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = {PostgresTestDatabase.class, FreeSyslogPort.class})
 @AutoConfigureMockMvc

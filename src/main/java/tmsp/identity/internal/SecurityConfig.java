@@ -47,7 +47,8 @@ public class SecurityConfig {
     @Bean
     @Order(0)
     SecurityFilterChain applianceChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/v1/health", "/api/v1/products", "/api/v1/heartbeat", "/api/v1/logs")
+        http.securityMatcher("/api/v1/health", "/api/v1/products", "/api/v1/heartbeat", "/api/v1/logs",
+                        "/api/v1/mitigation/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
