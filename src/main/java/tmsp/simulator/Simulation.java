@@ -53,6 +53,10 @@ public final class Simulation {
         return plan;
     }
 
+    List<SimulatedAppliance> fleet() {
+        return fleet;
+    }
+
     public SimulationReport run() throws InterruptedException {
         long started = System.nanoTime();
         try {

@@ -174,13 +174,13 @@ class MitigatorGeneratorTest {
         List<Plan.Planted> acmeMalware = detections.plan().planted().stream()
                 .filter(p -> p.malware() != null && p.account().equals("acme-appliances")).toList();
         assertThat(acmeMalware).as("seed 7 plants malware on Acme's networks").isNotEmpty();
-        for (Plan.Planted planted : acmeMalware) {
-            for (String host : planted.hosts()) {
-                assertThat(traffic.reports().stream().flatMap(r -> r.entries().stream())
-                        .filter(e -> e.hostname().equals(host) && e.status().nonconforming()))
-                        .as("%s of %s", host, planted.summary()).isNotEmpty()
-                        .allMatch(e -> e.threat().equals(planted.malware()));
-            }
+        Map<String, Set<String>> plantedOn = new LinkedHashMap<>();
+        acmeMalware.forEach(p -> p.hosts().forEach(h -> plantedOn.computeIfAbsent(h, x -> new HashSet<>()).add(p.malware())));
+        for (Map.Entry<String, Set<String>> host : plantedOn.entrySet()) {
+            assertThat(traffic.reports().stream().flatMap(r -> r.entries().stream())
+                    .filter(e -> e.hostname().equals(host.getKey()) && e.status().nonconforming()))
+                    .as("%s, planted with %s", host.getKey(), host.getValue()).isNotEmpty()
+                    .allMatch(e -> host.getValue().contains(e.threat()));
         }
     }
 
