@@ -63,6 +63,7 @@ public final class SimulationReport {
     public long statusesRejected() { return statusesRejected; }
     /** Forensic samples the portal took, and the cases it made of them. */
     public int samples() { return samples; }
+    public Duration took() { return took; }
     public List<Long> caseIds() { return List.copyOf(caseIds); }
     /** Pattern files downloaded, and deployments reported as SUCCESS and as FAILED (checksum mismatch). */
     public int patternsFetched() { return patternsFetched; }

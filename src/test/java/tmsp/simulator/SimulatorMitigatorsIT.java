@@ -1,15 +1,19 @@
 package tmsp.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -138,6 +142,40 @@ class SimulatorMitigatorsIT {
         assertThat(again.deploymentsFailed()).isZero();
         assertThat(deployment(corrupted)).containsEntry("result", "SUCCESS").containsEntry("revision", 2);
         assertThat(deployment(intact)).containsEntry("result", "SUCCESS").containsEntry("revision", 1);
+    }
+
+    @Test
+    void atARateTheyReportWhenDueNeverAheadOfThePortalAndKeepPollingDeploysAPatternReleasedMeanwhile() throws Exception {
+        TestAccounts.Created account = TestAccounts.create(mvc, json, jdbc, "TimedMitigators");
+        long id = account.id();
+        Simulation simulation = new Simulation(SimulatorOptions.parse(new String[] {"--url", "http://127.0.0.1:" + port,
+                "--registration-user", account.registrationUser(), "--registration-password", TestAccounts.PASSWORD,
+                "--appliances", "1", "--mitigators", "1", "--rate", "100", "--events", "300", "--status-every", "1s",
+                "--samples", "1", "--patterns-every", "1s", "--keep-polling", "15s", "--seed", "6"}, Instant.now()));
+        Plan.Mitigation plan = simulation.plan().mitigation();
+        assertThat(plan.statusReports()).isEqualTo(4);
+        CompletableFuture<SimulationReport> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return simulation.run();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        long caseId = await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList(
+                "select id from mitigation_cases where account_id = ?", Long.class, id), c -> !c.isEmpty()).get(0);
+        long pattern = new SimulatorPatterns(context).release(caseId, "CP-TIMED", PATTERN);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList("select result from pattern_deployments"
+                + " where pattern_id = ?", String.class, pattern), r -> r.equals(List.of("SUCCESS")));
+        SimulationReport report = running.get(60, TimeUnit.SECONDS);
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.took()).as("sent as the timeline came, then polled on").isGreaterThan(Duration.ofSeconds(15));
+        assertThat(report.statusesAccepted()).isEqualTo(plan.statusEntries());
+        assertThat(count("select count(*) from endpoint_statuses where account_id = ?", id)).isEqualTo(plan.statusEntries());
+        assertThat(count("select count(*) from endpoint_statuses where account_id = ? and reported_at > received_at", id))
+                .as("no entry dated after it arrived").isZero();
+        assertThat(report.deployed()).isOne();
     }
 
     /** The same seed re-registers the same mitigators (new tokens, same products), as a restarted fleet would. */
