@@ -84,8 +84,9 @@ public class DemoTraffic {
     }
 
     private void send(SimulatorOptions options) {
+        Simulation simulation;
         try {
-            Simulation simulation = new Simulation(options);
+            simulation = new Simulation(options);
             log.info("Demo traffic: the demo appliances register and send detections through the API.\n{}",
                     simulation.plan().text());
             SimulationReport report = simulation.run();
@@ -95,12 +96,25 @@ public class DemoTraffic {
                 log.warn("Demo traffic sent with problems. {}", report.text());
             }
             done.complete(report);
-            simulation.keepPolling(null);
         } catch (InterruptedException e) {
             done.completeExceptionally(e);
+            return;
         } catch (RuntimeException | Error e) {
             log.warn("Demo traffic could not be sent; the portal runs on without it", e);
             done.completeExceptionally(e);
+            return;
+        }
+        pollPatterns(simulation);
+    }
+
+    /** Until the portal stops: the demo mitigators deploy the cleanup patterns an administrator releases to them. */
+    private static void pollPatterns(Simulation simulation) {
+        try {
+            simulation.keepPolling(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("The demo mitigators stopped asking for cleanup patterns", e);
         }
     }
 

@@ -26,7 +26,7 @@ public final class Simulation {
     private final List<SimulatedAppliance> fleet;
     private final Traffic traffic;
     private final Plan plan;
-    private final Mitigators mitigators;
+    private final SimulatedMitigators mitigators;
     private final PortalClient portal;
     /** Keys of this run's uploads: unique per run, the same for every retry of one upload. */
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -46,7 +46,7 @@ public final class Simulation {
         this.plan = traffic.plan().withMitigation(mitigation.plan());
         this.portal = new PortalClient(options.url());
         this.report = new SimulationReport(plan);
-        this.mitigators = new Mitigators(mitigation, portal, report);
+        this.mitigators = new SimulatedMitigators(mitigation, portal, report);
     }
 
     public Plan plan() {

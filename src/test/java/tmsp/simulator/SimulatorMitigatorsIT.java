@@ -106,7 +106,7 @@ class SimulatorMitigatorsIT {
             Path file = storage.resolve("samples").resolve((String) c.get("sample_file"));
             byte[] stored = Files.readAllBytes(file);
             assertThat(stored).startsWith(0x50, 0x4B, 0x03, 0x04);
-            assertThat(Mitigators.sha256(stored)).isEqualTo(c.get("sample_sha256"));
+            assertThat(SimulatedMitigators.sha256(stored)).isEqualTo(c.get("sample_sha256"));
         }
 
         // Two released patterns, one per mitigator's case; the second's file is damaged on disk.

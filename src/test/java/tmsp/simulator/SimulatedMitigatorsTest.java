@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * The mitigators against a stand-in of the portal's mitigator API: what they send when, and how they check and
  * report the cleanup patterns offered to them.
  */
-class MitigatorsTest {
+class SimulatedMitigatorsTest {
 
     record Call(String method, String path, String query, String contentType, String authorization, byte[] body) {
         String text() {
@@ -62,7 +62,7 @@ class MitigatorsTest {
                 answer(exchange, 200, "{\"accepted\":" + (entries - 1) + ",\"rejected\":[{\"index\":0,\"reason\":\"no\"}]}");
             } else if (path.endsWith("/samples")) {
                 answer(exchange, 201, "{\"caseId\":41,\"size\":" + body.length + ",\"sha256\":\""
-                        + Mitigators.sha256(body) + "\"}");
+                        + SimulatedMitigators.sha256(body) + "\"}");
             } else if (path.equals("/api/v1/mitigation/patterns")) {
                 answer(exchange, 200, listing);
             } else if (path.endsWith("/file")) {
@@ -99,7 +99,7 @@ class MitigatorsTest {
                         new Host("acme1-ws-001", "10.16.0.11", "00:0C:29:00:00:0B"), "WORM_DOWNAD.AD",
                         "forensic sample #1.zip", zip)), null);
         SimulationReport report = new SimulationReport(null);
-        Mitigators mitigators = new Mitigators(traffic, portal, report);
+        SimulatedMitigators mitigators = new SimulatedMitigators(traffic, portal, report);
         Map<SimulatedAppliance, String> tokens = Map.of(mitigator, "tok");
 
         mitigators.sendDue(tokens, START.plusSeconds(299));
@@ -138,7 +138,7 @@ class MitigatorsTest {
         files.put("/api/v1/mitigation/patterns/8/file", CORRUPTED);
         listing = listing(offer(7, 1, PATTERN), offer(8, 1, PATTERN));
         SimulationReport report = new SimulationReport(null);
-        Mitigators mitigators = new Mitigators(MitigatorTraffic.none(), portal, report);
+        SimulatedMitigators mitigators = new SimulatedMitigators(MitigatorTraffic.none(), portal, report);
         Map<SimulatedAppliance, String> tokens = new java.util.LinkedHashMap<>();
         tokens.put(discovery, "discovery-token");
         tokens.put(mitigator, "tok");
@@ -152,7 +152,7 @@ class MitigatorsTest {
         assertThat(deployments.get(0).get("result").asText()).isEqualTo("SUCCESS");
         assertThat(deployments.get(1).get("result").asText()).isEqualTo("FAILED");
         assertThat(deployments.get(1).get("detail").asText()).startsWith("checksum mismatch")
-                .contains(Mitigators.sha256(CORRUPTED), Mitigators.sha256(PATTERN));
+                .contains(SimulatedMitigators.sha256(CORRUPTED), SimulatedMitigators.sha256(PATTERN));
         assertThat(calls).filteredOn(c -> c.path().endsWith("/deployments")).extracting(Call::path)
                 .containsExactly("/api/v1/mitigation/patterns/7/deployments", "/api/v1/mitigation/patterns/8/deployments");
         assertThat(report.deployed()).isOne();
@@ -177,7 +177,7 @@ class MitigatorsTest {
         files.put("/api/v1/mitigation/patterns/7/file", PATTERN);
         listing = listing(offer(7, 1, PATTERN));
         SimulationReport report = new SimulationReport(null);
-        Mitigators mitigators = new Mitigators(MitigatorTraffic.none(), portal, report);
+        SimulatedMitigators mitigators = new SimulatedMitigators(MitigatorTraffic.none(), portal, report);
         Map<SimulatedAppliance, String> tokens = Map.of(mitigator, "tok");
 
         deploymentStatus = 409;
@@ -206,7 +206,7 @@ class MitigatorsTest {
 
     private static String offer(long id, int revision, byte[] file) {
         return "{\"patternId\":" + id + ",\"name\":\"CP-" + id + "\",\"revision\":" + revision + ",\"caseId\":3,"
-                + "\"fileName\":\"cp" + id + ".ptn\",\"size\":" + file.length + ",\"sha256\":\"" + Mitigators.sha256(file)
+                + "\"fileName\":\"cp" + id + ".ptn\",\"size\":" + file.length + ",\"sha256\":\"" + SimulatedMitigators.sha256(file)
                 + "\",\"download\":\"/api/v1/mitigation/patterns/" + id + "/file\"}";
     }
 

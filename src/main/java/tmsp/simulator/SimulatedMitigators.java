@@ -15,7 +15,7 @@ import java.util.Map;
  * the deployment: SUCCESS when it matches, FAILED "checksum mismatch" when it does not (a corrupted pattern).
  * Each revision is reported once per run; a re-issued pattern has a new revision and is fetched again.
  */
-final class Mitigators {
+final class SimulatedMitigators {
 
     private final MitigatorTraffic traffic;
     private final PortalClient portal;
@@ -25,7 +25,7 @@ final class Mitigators {
     /** The revision reported per mitigator and pattern ("index/patternId"). */
     private final Map<String, Integer> reported = new HashMap<>();
 
-    Mitigators(MitigatorTraffic traffic, PortalClient portal, SimulationReport report) {
+    SimulatedMitigators(MitigatorTraffic traffic, PortalClient portal, SimulationReport report) {
         this.traffic = traffic;
         this.portal = portal;
         this.report = report;
