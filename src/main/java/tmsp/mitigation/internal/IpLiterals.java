@@ -1,6 +1,5 @@
 package tmsp.mitigation.internal;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
@@ -23,13 +22,13 @@ final class IpLiterals {
         if (IPV4.matcher(text).matches()) {
             return true;
         }
-        if (!IPV6_CHARACTERS.matcher(text).matches() || text.indexOf(':') < 0) {
+        if (!IPV6_CHARACTERS.matcher(text).matches() || text.indexOf(':') < 0 || text.charAt(0) == '.') {
             return false;
         }
         try {
-            // A text with a colon is parsed as an IPv6 literal, never looked up.
-            InetAddress address = InetAddress.getByName(text);
-            return address instanceof Inet6Address || text.regionMatches(true, 0, "::ffff:", 0, 7);
+            // Starting with a hex digit or a colon and holding a colon, it is parsed as an IPv6 literal, never looked up.
+            InetAddress.getByName(text);
+            return true;
         } catch (UnknownHostException e) {
             return false;
         }

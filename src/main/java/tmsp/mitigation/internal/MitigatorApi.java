@@ -139,15 +139,18 @@ class MitigatorApi {
         }
     }
 
+    /** The answer as UTF-8 JSON bytes (a status batch's rejections may be long: no String copy of them). */
     private void respond(Exchange exchange, int status, Object body) {
+        byte[] answer;
+        try {
+            answer = json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        try {
-            out.setBody(json.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        out.setBody(answer);
     }
 }

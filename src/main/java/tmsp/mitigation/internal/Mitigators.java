@@ -24,9 +24,15 @@ class Mitigators {
         return product;
     }
 
-    /** Who a case's history names for a mitigator's step: its host name. */
+    /** The system log keeps at most this much of who acted (audit_events.actor). */
+    static final int MAX_ACTOR = 64;
+
+    /** Who a case's history names for a mitigator's step: its host name (shortened to what the system log keeps). */
     static String actor(ApplianceIdentity mitigator) {
         String host = mitigator.hostname();
-        return host == null || host.isBlank() ? "product #" + mitigator.productId() : host;
+        if (host == null || host.isBlank()) {
+            return "product #" + mitigator.productId();
+        }
+        return host.length() <= MAX_ACTOR ? host : host.substring(0, MAX_ACTOR - 1) + "…";
     }
 }
