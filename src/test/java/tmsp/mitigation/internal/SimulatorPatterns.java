@@ -59,16 +59,10 @@ public final class SimulatorPatterns {
         }
     }
 
-    /** Re-issues the pattern with a new file and releases it again to its targets; the new revision. */
+    /** Re-issues the pattern with a new file and releases it again to the mitigator of its case; the new revision. */
     public int reissue(long patternId, byte[] content) {
-        StoredFile file = store(content);
-        return transaction.execute(status -> {
-            CleanupPattern pattern = patterns.lockById(patternId).orElseThrow();
-            pattern.reissue(pattern.fileName(), file, "admin", Instant.now());
-            pattern.release("admin", Instant.now());
-            deployments.findByPatternId(patternId).forEach(d -> d.retarget(pattern.revision()));
-            return pattern.revision();
-        });
+        long productId = cases.findById(patterns.findById(patternId).orElseThrow().caseId()).orElseThrow().productId();
+        return new PatternFixture(cases, patterns, deployments, store, transaction).reissue(patternId, productId, content);
     }
 
     private StoredFile store(byte[] content) {
