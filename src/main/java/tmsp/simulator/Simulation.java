@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * Runs a simulation: registers the fleet, sends heartbeats, then sends the generated lines at the rate asked for
  * (lines are due at their event time, one second's worth at a time), grouped per appliance into uploads or syslog
- * messages. Nothing here throws for what the portal answers: it all ends up in the {@link SimulationReport}.
+ * messages, and the mitigators' status reports and samples when they are due; mitigators ask for cleanup patterns
+ * every so often and once at the end. Nothing here throws for what the portal answers: it all ends up in the {@link SimulationReport}.
  */
 public final class Simulation {
 
