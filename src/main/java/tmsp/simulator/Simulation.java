@@ -16,7 +16,8 @@ import java.util.UUID;
  * Runs a simulation: registers the fleet, sends heartbeats, then sends the generated lines at the rate asked for
  * (lines are due at their event time, one second's worth at a time), grouped per appliance into uploads or syslog
  * messages, and the mitigators' status reports and samples when they are due; mitigators ask for cleanup patterns
- * every so often and once at the end. Nothing here throws for what the portal answers: it all ends up in the {@link SimulationReport}.
+ * every so often and once at the end. Nothing here throws for what the portal answers: it all ends up in the
+ * {@link SimulationReport}.
  */
 public final class Simulation {
 
