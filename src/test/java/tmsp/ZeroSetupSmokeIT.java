@@ -101,6 +101,16 @@ class ZeroSetupSmokeIT {
         assertThat(jdbc.queryForObject("select count(distinct src_host) from detections where threat_name = ?",
                 Long.class, outbreak.malware())).isEqualTo(outbreak.hosts().size());
         assertThat(demo.plan().planted()).hasSize(4);
+        // The two accounts with threat mitigation: five days of endpoint statuses back, and two cases each.
+        assertThat(demo.statusesAccepted()).isEqualTo(demo.plan().mitigation().statusEntries()).isPositive();
+        assertThat(count("select count(*) from endpoint_statuses")).isEqualTo(demo.statusesAccepted());
+        assertThat(count("select count(distinct account_id) from endpoint_statuses")).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select min(reported_at) from endpoint_statuses", java.sql.Timestamp.class)
+                .toInstant()).isBefore(Instant.now().minus(Duration.ofDays(4)));
+        assertThat(count("select count(*) from endpoint_statuses where status <> 'RESOLVED'")).isPositive();
+        assertThat(jdbc.queryForList("select count(*) from mitigation_cases group by account_id", Long.class))
+                .containsExactly(2L, 2L);
+        assertThat(demo.caseIds()).hasSize(4);
         mvc.perform(get("/api/v1/accounts").param("sort", "incidents").param("dir", "desc")
                         .with(httpBasic("admin", "smoke-test-admin")))
                 .andExpect(status().isOk())

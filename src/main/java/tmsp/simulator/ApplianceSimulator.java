@@ -40,6 +40,10 @@ public final class ApplianceSimulator {
         System.out.printf("Sending %d lines to %s over %s%s...%n", plan.lines(), options.url(),
                 options.transport().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                 options.rate() > 0 ? " at " + options.rate() + " lines/s" : " at once");
+        if (!options.mitigation().keepPolling().isZero() && plan.mitigation().mitigators() > 0) {
+            System.out.printf("Then the mitigators ask for cleanup patterns for %s more.%n",
+                    options.mitigation().keepPolling());
+        }
         SimulationReport report = simulation.run();
         System.out.print(report.text());
         System.exit(report.clean() ? 0 : 1);

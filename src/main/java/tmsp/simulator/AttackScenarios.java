@@ -18,9 +18,9 @@ final class AttackScenarios {
     static final Duration BRUTE_FORCE_SPAN = Duration.ofMinutes(5);
     static final Duration LATERAL_SPAN = Duration.ofMinutes(15);
 
-    private static final List<String> WORMS = List.of("WORM_CONFICKER.SMA", "RANSOM_WCRY.SMALZ", "WORM_DOWNAD.AD",
+    static final List<String> WORMS = List.of("WORM_CONFICKER.SMA", "RANSOM_WCRY.SMALZ", "WORM_DOWNAD.AD",
             "TROJ_EMOTET.SMX1");
-    private static final List<String> BACKDOORS = List.of("BKDR_COBEACON.SMA", "TSPY_TRICKBOT.SMC", "BKDR_QAKBOT.SMAB",
+    static final List<String> BACKDOORS = List.of("BKDR_COBEACON.SMA", "TSPY_TRICKBOT.SMC", "BKDR_QAKBOT.SMAB",
             "TROJ_ICEDID.SMD");
     private static final List<String> WORDS = List.of("update", "cdn", "static", "telemetry", "files", "sync", "mail",
             "portal", "cloud", "api");

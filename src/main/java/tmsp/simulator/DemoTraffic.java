@@ -23,8 +23,8 @@ import tmsp.account.DemoAccountsCreated;
 /**
  * Zero set-up mode: once the portal is up, the demo accounts' appliances register through its real HTTP API and
  * send a first batch of detections (noise and every planted attack, spread over the last hours) and heartbeats,
- * in the background. Only right after the demo accounts were created, so a restart sends nothing again; a failure
- * is logged, never fatal.
+ * and their mitigators report endpoint statuses and upload forensic samples, in the background. Only right after
+ * the demo accounts were created, so a restart sends nothing again; a failure is logged, never fatal.
  */
 @Component
 @ConditionalOnProperty(name = "tmsp.demo-data", havingValue = "true")
@@ -33,6 +33,13 @@ public class DemoTraffic {
     static final long SEED = 2026;
     static final int LINES = 2000;
     static final Duration SPAN = Duration.ofHours(6);
+    /**
+     * The demo mitigators report their endpoints hourly, back-dated over the five days the nonconforming endpoints
+     * page shows, upload two forensic samples each (so the Case List has cases), and go on asking for cleanup
+     * patterns while the portal runs (so a pattern an administrator releases gets deployed and reported).
+     */
+    static final SimulatorOptions.Mitigation MITIGATION = new SimulatorOptions.Mitigation(Duration.ofHours(1), 25,
+            Duration.ofDays(5), 2, Duration.ofSeconds(30), Duration.ZERO);
 
     private static final Logger log = LoggerFactory.getLogger(DemoTraffic.class);
 
@@ -77,8 +84,9 @@ public class DemoTraffic {
     }
 
     private void send(SimulatorOptions options) {
+        Simulation simulation;
         try {
-            Simulation simulation = new Simulation(options);
+            simulation = new Simulation(options);
             log.info("Demo traffic: the demo appliances register and send detections through the API.\n{}",
                     simulation.plan().text());
             SimulationReport report = simulation.run();
@@ -90,9 +98,23 @@ public class DemoTraffic {
             done.complete(report);
         } catch (InterruptedException e) {
             done.completeExceptionally(e);
+            return;
         } catch (RuntimeException | Error e) {
             log.warn("Demo traffic could not be sent; the portal runs on without it", e);
             done.completeExceptionally(e);
+            return;
+        }
+        pollPatterns(simulation);
+    }
+
+    /** Until the portal stops: the demo mitigators deploy the cleanup patterns an administrator releases to them. */
+    private static void pollPatterns(Simulation simulation) {
+        try {
+            simulation.keepPolling(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("The demo mitigators stopped asking for cleanup patterns", e);
         }
     }
 
@@ -105,7 +127,7 @@ public class DemoTraffic {
         // Sent at once (rate 0), dated over the last hours: the portal looks as if it had been listening all along.
         return new SimulatorOptions(url, accounts, SimulatorOptions.Transport.HTTP, "127.0.0.1", 1514,
                 SimulatorOptions.SyslogFormat.RFC5424, 0, LINES, now.minus(SPAN), SPAN, SEED, EnumSet.allOf(Scenario.class), 1,
-                250, false, Duration.ofMinutes(5), null);
+                250, false, Duration.ofMinutes(5), null, MITIGATION);
     }
 
     @PreDestroy

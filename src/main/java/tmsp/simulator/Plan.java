@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import tmsp.mitigation.EndpointStatus;
 
 /**
  * What a simulation sends and what it planted in it: printed before sending so that correlation can be
@@ -15,7 +19,7 @@ import java.util.List;
  * @param malformed lines cut on purpose, which the portal must quarantine
  */
 public record Plan(long seed, Instant from, Instant to, int lines, int noise, int malformed, int cefLines,
-                   int leefLines, List<Appliance> appliances, List<Planted> planted) {
+                   int leefLines, List<Appliance> appliances, List<Planted> planted, Mitigation mitigation) {
 
     /** A registered appliance: the GUID its logs carry. */
     public record Appliance(String account, String type, String hostname, String guid) {
@@ -33,9 +37,30 @@ public record Plan(long seed, Instant from, Instant to, int lines, int noise, in
                           String summary) {
     }
 
+    /**
+     * What the mitigators send: status reports (entries by status, dated {@code from} to {@code to}) and forensic
+     * samples.
+     */
+    public record Mitigation(int mitigators, int statusReports, int statusEntries, Map<EndpointStatus, Integer> statuses,
+                             Instant from, Instant to, List<Sample> samples) {
+        public Mitigation {
+            statuses = Collections.unmodifiableMap(new TreeMap<>(statuses));
+            samples = List.copyOf(samples);
+        }
+    }
+
+    /** A forensic sample a mitigator uploads: the endpoint it was collected on, and its threat. */
+    public record Sample(String account, String mitigator, String endpointIp, String endpointHost, String threat,
+                         String fileName, int size) {
+    }
+
     public Plan {
         appliances = List.copyOf(appliances);
         planted = List.copyOf(planted);
+    }
+
+    Plan withMitigation(Mitigation mitigation) {
+        return new Plan(seed, from, to, lines, noise, malformed, cefLines, leefLines, appliances, planted, mitigation);
     }
 
     public String text() {
@@ -53,6 +78,18 @@ public record Plan(long seed, Instant from, Instant to, int lines, int noise, in
             text.append(String.format("    %-16s %s%n", p.scenario(), p.summary()));
             text.append(String.format("    %-16s %d lines %s .. %s on %s (%s, account %s)%n", "", p.lines(), p.from(),
                     p.to(), p.appliance(), p.applianceGuid(), p.account()));
+        }
+        if (mitigation != null && mitigation.mitigators() > 0) {
+            text.append(String.format("  mitigators: %d send %d endpoint status reports, %d entries%s%s%n",
+                    mitigation.mitigators(), mitigation.statusReports(), mitigation.statusEntries(),
+                    mitigation.from() == null ? "" : " dated " + mitigation.from() + " .. " + mitigation.to(),
+                    mitigation.statuses().isEmpty() ? "" : " " + mitigation.statuses()));
+            text.append(String.format("    %d forensic samples%s%n", mitigation.samples().size(),
+                    mitigation.samples().isEmpty() ? "" : ":"));
+            for (Sample sample : mitigation.samples()) {
+                text.append(String.format("    %-28s %s (%s) %s, %s, %d bytes%n", sample.mitigator(),
+                        sample.endpointHost(), sample.endpointIp(), sample.threat(), sample.fileName(), sample.size()));
+            }
         }
         return text.toString();
     }

@@ -5,20 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The appliance side of the portal's HTTP API: register, heartbeat, upload. Uploads under overload (429, 503)
+ * The appliance side of the portal's HTTP API: register, heartbeat, upload; and a mitigator's: endpoint statuses,
+ * forensic samples, cleanup patterns and their deployments. Uploads under overload (429, 503)
  * wait as long as {@code Retry-After} says and retry with the same {@code Idempotency-Key}, so a retry of an
  * upload the portal did store counts once.
  */
@@ -32,6 +35,25 @@ final class PortalClient {
     }
 
     public record Registration(long productId, String token) {
+    }
+
+    /** What the portal answered an endpoint status report: how many it stored and why it refused the others. */
+    public record StatusResult(int accepted, List<String> rejections, String failure) {
+        public boolean failed() {
+            return failure != null;
+        }
+    }
+
+    /** What the portal answered a forensic sample: the case it made, and the size and SHA-256 it received. */
+    public record SampleResult(long caseId, long size, String sha256, String failure) {
+        public boolean failed() {
+            return failure != null;
+        }
+    }
+
+    /** A released cleanup pattern the portal offers a mitigator, as its listing describes it. */
+    public record OfferedPattern(long patternId, String name, int revision, String fileName, long size, String sha256,
+                                 String download) {
     }
 
     static final int MAX_ATTEMPTS = 8;
@@ -109,6 +131,90 @@ final class PortalClient {
         return new UploadResult(0, 0, MAX_ATTEMPTS - 1, false, "gave up after " + MAX_ATTEMPTS + " attempts: " + failure);
     }
 
+    /** Sends one batch of endpoint statuses as a JSON array; never throws for an answer, only reports it. */
+    public StatusResult reportStatuses(String token, List<MitigatorTraffic.EndpointReport> entries)
+            throws InterruptedException {
+        List<Map<String, Object>> body = new ArrayList<>();
+        for (MitigatorTraffic.EndpointReport entry : entries) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("ip", entry.ip());
+            item.put("hostname", entry.hostname());
+            item.put("status", entry.status().name());
+            item.put("threat", entry.threat());
+            item.put("time", entry.time().toString());
+            body.add(item);
+        }
+        try {
+            HttpResponse<String> answer = post("api/v1/mitigation/endpoint-statuses", "Bearer " + token,
+                    "application/json", null, null, json.writeValueAsBytes(body));
+            if (answer.statusCode() != 200) {
+                return new StatusResult(0, List.of(), answer.statusCode() + " " + answer.body());
+            }
+            JsonNode receipt = json.readTree(answer.body());
+            List<String> rejections = new ArrayList<>();
+            receipt.path("rejected").forEach(r -> rejections.add("entry " + r.path("index").asInt() + ": "
+                    + r.path("reason").asText()));
+            return new StatusResult(receipt.path("accepted").asInt(), rejections, null);
+        } catch (IOException e) {
+            return new StatusResult(0, List.of(), e.toString());
+        }
+    }
+
+    /** Uploads a forensic sample (a zip) collected on an endpoint; never throws for an answer, only reports it. */
+    public SampleResult uploadSample(String token, String endpointIp, String endpointHost, String fileName, byte[] zip)
+            throws InterruptedException {
+        String path = "api/v1/mitigation/samples?endpointIp=" + query(endpointIp) + "&endpointHost="
+                + query(endpointHost) + "&fileName=" + query(fileName);
+        try {
+            HttpResponse<String> answer = post(path, "Bearer " + token, "application/zip", null, null, zip);
+            if (answer.statusCode() != 201) {
+                return new SampleResult(0, 0, null, answer.statusCode() + " " + answer.body());
+            }
+            JsonNode receipt = json.readTree(answer.body());
+            return new SampleResult(receipt.path("caseId").asLong(), receipt.path("size").asLong(),
+                    receipt.path("sha256").asText(), null);
+        } catch (IOException e) {
+            return new SampleResult(0, 0, null, e.toString());
+        }
+    }
+
+    /** The released cleanup patterns that target the mitigator of {@code token}. */
+    public List<OfferedPattern> patterns(String token) throws IOException, InterruptedException {
+        HttpResponse<byte[]> answer = get("api/v1/mitigation/patterns", token);
+        if (answer.statusCode() != 200) {
+            throw new IOException("listing patterns answered " + answer.statusCode() + " "
+                    + new String(answer.body(), StandardCharsets.UTF_8));
+        }
+        List<OfferedPattern> offered = new ArrayList<>();
+        for (JsonNode p : json.readTree(answer.body())) {
+            long id = p.path("patternId").asLong();
+            offered.add(new OfferedPattern(id, p.path("name").asText(), p.path("revision").asInt(),
+                    p.path("fileName").asText(), p.path("size").asLong(), p.path("sha256").asText(),
+                    p.hasNonNull("download") ? p.path("download").asText() : "/api/v1/mitigation/patterns/" + id + "/file"));
+        }
+        return offered;
+    }
+
+    /** The bytes of an offered pattern, from where the listing says. */
+    public byte[] patternFile(String token, OfferedPattern pattern) throws IOException, InterruptedException {
+        HttpResponse<byte[]> answer = get(pattern.download().replaceFirst("^/+", ""), token);
+        if (answer.statusCode() != 200) {
+            throw new IOException("downloading pattern " + pattern.patternId() + " answered " + answer.statusCode());
+        }
+        return answer.body();
+    }
+
+    /** @return the HTTP status of the report (200 when recorded, 409 when the revision is no longer current) */
+    public int reportDeployment(String token, long patternId, int revision, boolean success, String detail)
+            throws IOException, InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("revision", revision);
+        body.put("result", success ? "SUCCESS" : "FAILED");
+        body.put("detail", detail);
+        return post("api/v1/mitigation/patterns/" + patternId + "/deployments", "Bearer " + token, "application/json",
+                null, null, json.writeValueAsBytes(body)).statusCode();
+    }
+
     /** Seconds as the portal sends them; an HTTP date or nonsense counts as one second. */
     static Duration retryAfter(String header) {
         try {
@@ -133,6 +239,15 @@ final class PortalClient {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<byte[]> get(String path, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String query(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 
     private static byte[] gzip(byte[] body) {

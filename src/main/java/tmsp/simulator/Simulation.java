@@ -15,7 +15,9 @@ import java.util.UUID;
 /**
  * Runs a simulation: registers the fleet, sends heartbeats, then sends the generated lines at the rate asked for
  * (lines are due at their event time, one second's worth at a time), grouped per appliance into uploads or syslog
- * messages. Nothing here throws for what the portal answers: it all ends up in the {@link SimulationReport}.
+ * messages, and the mitigators' status reports and samples when they are due; mitigators ask for cleanup patterns
+ * every so often and once at the end. Nothing here throws for what the portal answers: it all ends up in the
+ * {@link SimulationReport}.
  */
 public final class Simulation {
 
@@ -25,6 +27,8 @@ public final class Simulation {
     private final SimulatorOptions options;
     private final List<SimulatedAppliance> fleet;
     private final Traffic traffic;
+    private final Plan plan;
+    private final SimulatedMitigators mitigators;
     private final PortalClient portal;
     /** Keys of this run's uploads: unique per run, the same for every retry of one upload. */
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -39,12 +43,20 @@ public final class Simulation {
         this.options = options;
         this.fleet = options.fleet();
         this.traffic = new TrafficGenerator(options.seed()).generate(fleet, options.spec());
+        MitigatorTraffic mitigation = new MitigatorGenerator(options.seed()).generate(fleet, traffic.plan(),
+                options.mitigatorSpec());
+        this.plan = traffic.plan().withMitigation(mitigation.plan());
         this.portal = new PortalClient(options.url());
-        this.report = new SimulationReport(traffic.plan());
+        this.report = new SimulationReport(plan);
+        this.mitigators = new SimulatedMitigators(mitigation, portal, report);
     }
 
     public Plan plan() {
-        return traffic.plan();
+        return plan;
+    }
+
+    List<SimulatedAppliance> fleet() {
+        return fleet;
     }
 
     public SimulationReport run() throws InterruptedException {
@@ -53,6 +65,9 @@ public final class Simulation {
             register();
             heartbeats();
             send();
+            if (!options.mitigation().keepPolling().isZero()) {
+                keepPolling(options.mitigation().keepPolling());
+            }
         } finally {
             closeSyslog();
             report.took = Duration.ofNanos(System.nanoTime() - started);
@@ -99,13 +114,32 @@ public final class Simulation {
         }
     }
 
+    /**
+     * Goes on asking for cleanup patterns every {@code patternsEvery} (30 s when off) for {@code howLong}, or until
+     * interrupted when null: the demo's mitigators deploy what an administrator releases while the portal runs.
+     */
+    public void keepPolling(Duration howLong) throws InterruptedException {
+        Duration every = options.mitigation().patternsEvery() != null ? options.mitigation().patternsEvery()
+                : Duration.ofSeconds(30);
+        long end = howLong == null ? Long.MAX_VALUE : System.nanoTime() + howLong.toNanos();
+        while (System.nanoTime() - end < 0) {
+            long wait = howLong == null ? every.toMillis() : Math.min(every.toMillis(), (end - System.nanoTime()) / 1_000_000);
+            if (wait > 0) {
+                Thread.sleep(wait);
+            }
+            mitigators.pollPatterns(tokens);
+        }
+    }
+
     private void send() throws InterruptedException {
         List<Traffic.Line> lines = traffic.lines();
         long started = System.nanoTime();
         long lastHeartbeat = started;
+        long lastPatterns = started;
         int next = 0;
         while (next < lines.size()) {
             int end = next;
+            Instant now = Instant.MAX;
             if (options.rate() == 0) {
                 end = lines.size();
             } else {
@@ -115,18 +149,40 @@ public final class Simulation {
                 while (end < lines.size() && lines.get(end).time().isBefore(until)) {
                     end++;
                 }
-                long due = started + Duration.ofSeconds(second).toNanos();
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
+                waitFor(started, options.start().plusSeconds(second));
+                now = options.start().plusSeconds(second);
             }
             sendTick(lines.subList(next, end));
             next = end;
+            mitigators.sendDue(tokens, now);
             if (System.nanoTime() - lastHeartbeat >= options.heartbeatEvery().toNanos()) {
                 heartbeats();
                 lastHeartbeat = System.nanoTime();
             }
+            if (options.mitigation().patternsEvery() != null
+                    && System.nanoTime() - lastPatterns >= options.mitigation().patternsEvery().toNanos()) {
+                mitigators.pollPatterns(tokens);
+                lastPatterns = System.nanoTime();
+            }
+        }
+        // What the mitigators have due after the last line: sent when due (never dated ahead of the portal's clock).
+        Instant last = mitigators.lastDue();
+        if (last != null) {
+            if (options.rate() > 0) {
+                waitFor(started, last);
+            }
+            mitigators.sendDue(tokens, Instant.MAX);
+        }
+        if (options.mitigation().patternsEvery() != null) {
+            mitigators.pollPatterns(tokens);
+        }
+    }
+
+    /** Sleeps until the moment of the timeline {@code time} comes, the timeline's start being {@code started}. */
+    private void waitFor(long started, Instant time) throws InterruptedException {
+        long wait = started + Duration.between(options.start(), time).toNanos() - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }
     }
 

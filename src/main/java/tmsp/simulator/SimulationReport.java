@@ -1,6 +1,7 @@
 package tmsp.simulator;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,18 @@ public final class SimulationReport {
     long rejected;
     long syslogLines;
     long unsent;
+    int statusReports;
+    int failedStatusReports;
+    long statusesAccepted;
+    long statusesRejected;
+    long statusEntriesUnsent;
+    int samples;
+    int failedSamples;
+    final List<Long> caseIds = new ArrayList<>();
+    int patternsFetched;
+    int deployed;
+    int deploymentsFailed;
+    int patternFailures;
     Duration took = Duration.ZERO;
     /** Each problem once, with how often it happened. */
     private final Map<String, Integer> problems = new LinkedHashMap<>();
@@ -44,6 +57,18 @@ public final class SimulationReport {
     public long syslogLines() { return syslogLines; }
     /** Lines not delivered: their appliance did not register, or the upload or the syslog connection failed. */
     public long unsent() { return unsent; }
+    /** Endpoint status reports the mitigators sent, and what the portal made of their entries. */
+    public int statusReports() { return statusReports; }
+    public long statusesAccepted() { return statusesAccepted; }
+    public long statusesRejected() { return statusesRejected; }
+    /** Forensic samples the portal took, and the cases it made of them. */
+    public int samples() { return samples; }
+    public Duration took() { return took; }
+    public List<Long> caseIds() { return List.copyOf(caseIds); }
+    /** Pattern files downloaded, and deployments reported as SUCCESS and as FAILED (checksum mismatch). */
+    public int patternsFetched() { return patternsFetched; }
+    public int deployed() { return deployed; }
+    public int deploymentsFailed() { return deploymentsFailed; }
     public List<String> problems() {
         return problems.entrySet().stream()
                 .map(p -> p.getValue() == 1 ? p.getKey() : p.getKey() + " (" + p.getValue() + " times)").toList();
@@ -68,6 +93,13 @@ public final class SimulationReport {
                         + "  syslog: %d lines; not sent: %d; %.0f lines/s%n",
                 seconds, registered, registrationFailures, heartbeats, heartbeatFailures, httpLines, uploads, retries,
                 replayed, failedUploads, accepted, rejected, syslogLines, unsent, (httpLines + syslogLines) / seconds));
+        if (plan.mitigation() != null && plan.mitigation().mitigators() > 0) {
+            text.append(String.format("  mitigators: %d status reports (%d failed) -> %d entries accepted, %d rejected,"
+                            + " %d not sent; %d samples taken (%d failed, cases %s);%n"
+                            + "  patterns: %d fetched, %d deployed, %d failed (checksum mismatch), %d problems%n",
+                    statusReports, failedStatusReports, statusesAccepted, statusesRejected, statusEntriesUnsent, samples,
+                    failedSamples, caseIds, patternsFetched, deployed, deploymentsFailed, patternFailures));
+        }
         for (String problem : problems()) {
             text.append("  problem: ").append(problem).append(System.lineSeparator());
         }

@@ -20,7 +20,7 @@ import java.util.Set;
 public record SimulatorOptions(URI url, List<Account> accounts, Transport transport, String syslogHost, int syslogPort,
                                SyslogFormat syslogFormat, double rate, int lines, Instant start, Duration span,
                                long seed, Set<Scenario> scenarios, int malformedPercent, int batchSize, boolean gzip,
-                               Duration heartbeatEvery, Path planJson) {
+                               Duration heartbeatEvery, Path planJson, Mitigation mitigation) {
 
     public enum Transport { HTTP, SYSLOG_TCP, SYSLOG_UDP, BOTH }
 
@@ -34,6 +34,29 @@ public record SimulatorOptions(URI url, List<Account> accounts, Transport transp
         }
     }
 
+    /**
+     * What each mitigator does besides its heartbeats.
+     *
+     * @param statusEvery   time between two of its endpoint status reports (on the lines' timeline); null: none
+     * @param statusBatch   entries of a status report
+     * @param statusHistory status reports also dated this far back before the first line, sent first
+     * @param samples       forensic samples it uploads over the run
+     * @param patternsEvery how often it asks for cleanup patterns while sending (and once at the end); null: never
+     * @param keepPolling   how long it goes on asking for patterns after sending
+     */
+    public record Mitigation(Duration statusEvery, int statusBatch, Duration statusHistory, int samples,
+                             Duration patternsEvery, Duration keepPolling) {
+
+        public static final Mitigation DEFAULTS = new Mitigation(Duration.ofMinutes(5), 20, Duration.ZERO, 1,
+                Duration.ofSeconds(30), Duration.ZERO);
+
+        public Mitigation {
+            if (statusHistory.isNegative() || keepPolling.isNegative() || samples < 0 || statusBatch < 1) {
+                throw new IllegalArgumentException("Mitigator settings are not negative");
+            }
+        }
+    }
+
     public static final String USAGE = """
             Usage: bin/simulate --registration-user USER --registration-password PASSWORD [options]
               --url URL                    the portal (default http://127.0.0.1:8080)
@@ -41,7 +64,16 @@ public record SimulatorOptions(URI url, List<Account> accounts, Transport transp
                                            an account's product-registration credentials
               --account USER:PASSWORD      another account (repeatable); appliances are shared out among accounts
               --appliances N               discovery appliances in all (default 3)
-              --mitigators N               threat mitigators in all, heartbeats only (default 0)
+              --mitigators N               threat mitigators in all (default 0); each reports endpoint statuses,
+                                           uploads forensic samples and deploys the cleanup patterns offered to it
+              --status-every D | off       a mitigator's time between endpoint status reports (default 5m)
+              --status-batch N             endpoints in a status report (default 20)
+              --status-history D           status reports also dated this far back, sent first (default none)
+              --samples N                  forensic samples (zips) each mitigator uploads (default 1)
+              --patterns-every D | off     how often mitigators ask for cleanup patterns while sending (default 30s),
+                                           and once at the end; each new revision is downloaded, its SHA-256 checked
+                                           and its deployment reported (FAILED "checksum mismatch" if it differs)
+              --keep-polling D             go on asking for patterns for this long after sending (default no)
               --rate R                     lines per second (default 100); 0 sends at once, times spread over --span
               --events N | --duration D    how many lines (default 1000), or for how long at the rate (30s, 5m, 1h)
               --span D                     with --rate 0: the time the lines spread over, ending now (default 1h)
@@ -98,6 +130,12 @@ public record SimulatorOptions(URI url, List<Account> accounts, Transport transp
         boolean gzip = false;
         Duration heartbeatEvery = Duration.ofSeconds(60);
         Path planJson = null;
+        Duration statusEvery = Mitigation.DEFAULTS.statusEvery();
+        int statusBatch = Mitigation.DEFAULTS.statusBatch();
+        Duration statusHistory = Mitigation.DEFAULTS.statusHistory();
+        int samples = Mitigation.DEFAULTS.samples();
+        Duration patternsEvery = Mitigation.DEFAULTS.patternsEvery();
+        Duration keepPolling = Mitigation.DEFAULTS.keepPolling();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--gzip")) {
@@ -135,6 +173,12 @@ public record SimulatorOptions(URI url, List<Account> accounts, Transport transp
                 case "--batch" -> batch = number(option, value, 1, 100_000);
                 case "--heartbeat-every" -> heartbeatEvery = duration(option, value);
                 case "--plan-json" -> planJson = Path.of(value);
+                case "--status-every" -> statusEvery = off(value) ? null : duration(option, value);
+                case "--status-batch" -> statusBatch = number(option, value, 1, 10_000);
+                case "--status-history" -> statusHistory = off(value) ? Duration.ZERO : duration(option, value);
+                case "--samples" -> samples = number(option, value, 0, 1000);
+                case "--patterns-every" -> patternsEvery = off(value) ? null : duration(option, value);
+                case "--keep-polling" -> keepPolling = off(value) ? Duration.ZERO : duration(option, value);
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
         }
@@ -167,7 +211,17 @@ public record SimulatorOptions(URI url, List<Account> accounts, Transport transp
                     share(mitigators, credentials.size(), a)));
         }
         return new SimulatorOptions(URI.create(url), accounts, transport, syslogHost, syslogPort, syslogFormat, rate, lines,
-                first, span, seed, scenarios, malformed, batch, gzip, heartbeatEvery, planJson);
+                first, span, seed, scenarios, malformed, batch, gzip, heartbeatEvery, planJson,
+                new Mitigation(statusEvery, statusBatch, statusHistory, samples, patternsEvery, keepPolling));
+    }
+
+    MitigatorGenerator.Spec mitigatorSpec() {
+        return new MitigatorGenerator.Spec(start, span, mitigation.statusEvery(), mitigation.statusBatch(),
+                mitigation.statusHistory(), mitigation.samples());
+    }
+
+    private static boolean off(String value) {
+        return value.trim().equalsIgnoreCase("off") || value.trim().equals("0");
     }
 
     /** The number of {@code total} that account {@code index} of {@code accounts} gets, dealt out in turn. */
@@ -199,11 +253,12 @@ public record SimulatorOptions(URI url, List<Account> accounts, Transport transp
         throw new IllegalArgumentException("--rate takes lines per second, 0 to 1000000");
     }
 
-    /** {@code 90s}, {@code 5m}, {@code 2h}, or an ISO-8601 duration ({@code PT5M}). */
+    /** {@code 90s}, {@code 5m}, {@code 2h}, {@code 5d}, or an ISO-8601 duration ({@code PT5M}). */
     static Duration duration(String option, String value) {
         try {
             String text = value.trim().toLowerCase(Locale.ROOT);
             Duration duration = text.startsWith("p") ? Duration.parse(text.toUpperCase(Locale.ROOT))
+                    : text.endsWith("d") ? Duration.parse("P" + text.toUpperCase(Locale.ROOT))
                     : Duration.parse("PT" + text.toUpperCase(Locale.ROOT));
             if (!duration.isNegative() && !duration.isZero()) {
                 return duration;

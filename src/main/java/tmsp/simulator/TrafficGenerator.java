@@ -77,7 +77,7 @@ final class TrafficGenerator {
         List<Plan.Appliance> appliances = fleet.stream().map(a -> new Plan.Appliance(a.account(), a.type().name(),
                 a.hostname(), a.guid())).toList();
         return new Traffic(lines, new Plan(seed, spec.start(), end, lines.size(), noise - malformed, malformed,
-                formats[0], formats[1], appliances, planted));
+                formats[0], formats[1], appliances, planted, null));
     }
 
     /** Everyday detections of a network: disruptive applications, risky sites, adware, a mistyped password. */

@@ -54,6 +54,33 @@ class SimulatorOptionsTest {
     }
 
     @Test
+    void mitigatorOptionsSetTheirReportsSamplesAndPatternPollingAndOffSwitchesThemOff() {
+        SimulatorOptions defaults = parse("--account", "a:b", "--mitigators", "2");
+        assertThat(defaults.mitigation()).isEqualTo(SimulatorOptions.Mitigation.DEFAULTS);
+        assertThat(defaults.fleet()).filteredOn(a -> !a.discovery()).hasSize(2);
+
+        SimulatorOptions options = parse("--account", "a:b", "--mitigators", "2", "--rate", "0", "--span", "6h",
+                "--status-every", "1h", "--status-batch", "30", "--status-history", "5d",
+                "--samples", "3", "--patterns-every", "10s", "--keep-polling", "2m");
+        assertThat(options.mitigation()).isEqualTo(new SimulatorOptions.Mitigation(Duration.ofHours(1), 30,
+                Duration.ofDays(5), 3, Duration.ofSeconds(10), Duration.ofMinutes(2)));
+        MitigatorGenerator.Spec spec = options.mitigatorSpec();
+        assertThat(spec.start()).isEqualTo(Instant.parse("2026-11-27T04:00:00Z"));
+        assertThat(spec.span()).isEqualTo(Duration.ofHours(6));
+        assertThat(MitigatorGenerator.reportTimes(spec)).hasSize(5 * 24 + 7)
+                .last().isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+
+        SimulatorOptions off = parse("--account", "a:b", "--mitigators", "1", "--status-every", "off", "--samples", "0",
+                "--patterns-every", "off", "--keep-polling", "0");
+        assertThat(off.mitigation()).isEqualTo(new SimulatorOptions.Mitigation(null, 20, Duration.ZERO, 0, null,
+                Duration.ZERO));
+        assertThatThrownBy(() -> parse("--account", "a:b", "--status-batch", "0")).hasMessageContaining("--status-batch");
+        assertThatThrownBy(() -> parse("--account", "a:b", "--samples", "-1")).hasMessageContaining("--samples");
+        assertThatThrownBy(() -> parse("--account", "a:b", "--patterns-every", "often"))
+                .hasMessageContaining("--patterns-every");
+    }
+
+    @Test
     void wrongOptionsSayWhatIsWrong() {
         assertThatThrownBy(() -> parse("--rate", "10")).hasMessageContaining("registration");
         assertThatThrownBy(() -> parse("--account", "a:b", "--transport", "smtp")).hasMessageContaining("syslog-tcp");
