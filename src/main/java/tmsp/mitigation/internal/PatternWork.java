@@ -182,9 +182,8 @@ class PatternWork {
         List<PatternDeployment> current = deployments.findByPatternId(pattern.id()).stream()
                 .filter(d -> d.revision() == pattern.revision()).toList();
         if (!report.success() && mitigationCase.status() == CaseStatus.PATTERN_DEPLOYING) {
+            // the mitigator's report is already in the case's history, with its reason
             mitigationCase.deploymentFailed(Instant.now());
-            journal.record(mitigationCase, CaseWork.SYSTEM, CaseStep.DEPLOYMENT_FAILED, describe(pattern)
-                    + ": product #" + report.productId() + " failed: " + report.detail());
         }
         boolean allSucceeded = !current.isEmpty()
                 && current.stream().allMatch(d -> d.result() == PatternDeployment.Result.SUCCESS);

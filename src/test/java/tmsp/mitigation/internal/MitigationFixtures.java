@@ -4,13 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
+import tmsp.appliance.ApplianceIdentity;
+import tmsp.appliance.ProductType;
 import tmsp.mitigation.CaseStep;
-import tmsp.mitigation.MitigationEvents.PatternDeploymentReported;
 import tmsp.mitigation.MitigationEvents.ThreatSampleReceived;
 
 /**
  * What the mitigators' API does, for the process's tests (that API is tested on its own): a sample stored and its
- * case opened, and a deployment report recorded, each published in the transaction that makes it.
+ * case opened, and a deployment report recorded through the API's own service, each published in the transaction that makes it.
  */
 final class MitigationFixtures {
 
@@ -21,9 +22,11 @@ final class MitigationFixtures {
     private final CaseJournal journal;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final MitigatorPatterns mitigatorPatterns;
 
     MitigationFixtures(MitigationCases cases, PatternDeployments deployments, CleanupPatterns patterns, FileStore files,
-                       CaseJournal journal, ApplicationEventPublisher events, TransactionTemplate transaction) {
+                       CaseJournal journal, ApplicationEventPublisher events, TransactionTemplate transaction,
+                       MitigatorPatterns mitigatorPatterns) {
         this.cases = cases;
         this.deployments = deployments;
         this.patterns = patterns;
@@ -31,6 +34,7 @@ final class MitigationFixtures {
         this.journal = journal;
         this.events = events;
         this.transaction = transaction;
+        this.mitigatorPatterns = mitigatorPatterns;
     }
 
     long sample(long accountId, long productId, String server, String ip, String host, byte[] zip) {
@@ -54,14 +58,12 @@ final class MitigationFixtures {
         });
     }
 
+    /** A mitigator's deployment report, through what the mitigators' API calls (MitigatorApiIT tests the HTTP part). */
     void report(long patternId, long productId, boolean success, String detail) {
-        transaction.executeWithoutResult(status -> {
-            CleanupPattern pattern = patterns.findById(patternId).orElseThrow();
-            PatternDeployment deployment = deployments.findById(new PatternDeployment.Key(patternId, productId))
-                    .orElseThrow();
-            deployment.reported(success, detail, Instant.now());
-            events.publishEvent(new PatternDeploymentReported(patternId, pattern.caseId(), productId,
-                    deployment.revision(), success, detail));
-        });
+        CleanupPattern pattern = patterns.findById(patternId).orElseThrow();
+        PatternDeployment deployment = deployments.findById(new PatternDeployment.Key(patternId, productId)).orElseThrow();
+        ApplianceIdentity mitigator = new ApplianceIdentity(productId, pattern.accountId(), ProductType.MITIGATOR,
+                "guid-" + productId, deployment.mitigationServer(), true, null);
+        mitigatorPatterns.report(mitigator, patternId, deployment.revision(), success, detail);
     }
 }

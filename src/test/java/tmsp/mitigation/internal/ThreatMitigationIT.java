@@ -77,6 +77,7 @@ class ThreatMitigationIT {
     @Autowired CaseJournal journal;
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
+    @Autowired MitigatorPatterns mitigatorPatterns;
 
     MitigationFixtures fixtures;
     TestAccounts.Created account;
@@ -85,7 +86,8 @@ class ThreatMitigationIT {
 
     @BeforeEach
     void anAccountWithTwoMitigators() throws Exception {
-        fixtures = new MitigationFixtures(cases, deployments, patterns, files, journal, events, transactions);
+        fixtures = new MitigationFixtures(cases, deployments, patterns, files, journal, events, transactions,
+                mitigatorPatterns);
         account = TestAccounts.create(mvc, json, jdbc, "Mitigate");
         mitigator1 = register("tms-01.corp.example");
         mitigator2 = register("tms-02.corp.example");
@@ -217,13 +219,13 @@ class ThreatMitigationIT {
 
         assertThat(jdbc.queryForList("select step from mitigation_case_steps where case_id = ? order by at, id",
                 String.class, caseId)).containsExactly("SAMPLE_RECEIVED", "NOTIFIED", "SENT_TO_VENDOR",
-                "VENDOR_CASE_OPENED", "PATTERN_UPLOADED", "PATTERN_RELEASED", "DEPLOYMENT_FAILED", "PATTERN_REISSUED",
-                "PATTERN_RELEASED", "CLOSED");
+                "VENDOR_CASE_OPENED", "PATTERN_UPLOADED", "PATTERN_RELEASED", "DEPLOYMENT_SUCCEEDED", "DEPLOYMENT_FAILED",
+                "PATTERN_REISSUED", "PATTERN_RELEASED", "DEPLOYMENT_SUCCEEDED", "DEPLOYMENT_SUCCEEDED", "CLOSED");
         assertThat(jdbc.queryForList("select actor from mitigation_case_steps where case_id = ? and step in"
                 + " ('SENT_TO_VENDOR', 'PATTERN_UPLOADED', 'PATTERN_RELEASED') order by at, id", String.class, caseId))
                 .containsOnly("mitigation-admin");
         assertThat(jdbc.queryForObject("select count(*) from audit_events where action = 'MITIGATION_CASE' and target = ?",
-                Long.class, "case #" + caseId + " of account #" + account.id())).isEqualTo(10);
+                Long.class, "case #" + caseId + " of account #" + account.id())).isEqualTo(13);
     }
 
     @Test

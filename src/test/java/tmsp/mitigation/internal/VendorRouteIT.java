@@ -49,6 +49,7 @@ class VendorRouteIT {
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
+    @Autowired MitigatorPatterns mitigatorPatterns;
 
     @TempDir Path folder;
     HttpServer vendor;
@@ -128,7 +129,8 @@ class VendorRouteIT {
     }
 
     private MitigationFixtures fixtures() {
-        return new MitigationFixtures(cases, deployments, patterns, files, journal, events, transactions);
+        return new MitigationFixtures(cases, deployments, patterns, files, journal, events, transactions,
+                mitigatorPatterns);
     }
 
     private Exchange send() throws IOException {
