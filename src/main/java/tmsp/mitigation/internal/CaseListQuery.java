@@ -51,7 +51,7 @@ class CaseListQuery {
     record Request(long accountId, CaseStatus status, String text, Instant receivedFrom, Instant receivedTo,
                    String sort, boolean ascending, int page, int size) {
         Request {
-            sort = SORTS.containsKey(sort) ? sort : DEFAULT_SORT;
+            sort = sort != null && SORTS.containsKey(sort) ? sort : DEFAULT_SORT;
             page = Math.max(page, 0);
             size = Math.min(Math.max(size, 1), MAX_SIZE);
             text = text == null ? "" : text.trim();

@@ -37,16 +37,16 @@ record ReportingDays(List<Period> days, List<Period> hours) {
         return new ReportingDays(List.copyOf(days), List.copyOf(hours));
     }
 
-    Period yesterday() {
+    public Period yesterday() {
         return days.get(0);
     }
 
     /** From the start of the oldest day to the end of yesterday. */
-    Instant from() {
+    public Instant from() {
         return days.get(DAYS - 1).start();
     }
 
-    Instant to() {
+    public Instant to() {
         return yesterday().end();
     }
 }
