@@ -1,5 +1,6 @@
 package tmsp.mitigation.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.FileSystemResource;
@@ -7,6 +8,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -75,8 +77,9 @@ class CaseController {
 
     @GetMapping("/mitigation/cases/{caseId}/sample")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<Resource> sample(@PathVariable long caseId) {
-        SampleDownloads.Download download = downloads.start(caseId, CurrentUser.name());
+    ResponseEntity<Resource> sample(@PathVariable long caseId, HttpServletRequest request) {
+        SampleDownloads.Download download = downloads.start(caseId, CurrentUser.name(),
+                !HttpMethod.HEAD.matches(request.getMethod()));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .contentLength(download.size())

@@ -17,8 +17,8 @@ import tmsp.mitigation.EndpointStatus;
 /**
  * The nonconforming endpoints page, aggregated by the database: endpoint_statuses holds millions of rows, so every
  * statement here groups or counts them (over the account's index on reported_at) and hands back one page only.
- * The table's page is four statements (the page, its count, the endpoints' last samples and last patterns), the
- * chart one, the issues two.
+ * The table's page is three statements (the page with its count, the endpoints' last samples and last patterns),
+ * the chart one, the issues two.
  */
 @Component
 class NonconformingQuery {
@@ -76,10 +76,13 @@ class NonconformingQuery {
             params.addValue("d" + d + "s", Timestamp.from(days.days().get(d).start()))
                     .addValue("d" + d + "e", Timestamp.from(days.days().get(d).end()));
         }
-        // max(hostname): one name per address, the same on every page (a renamed host shows either name).
+        // max(hostname): one name per address, the same on every page (a renamed host shows either name). Every
+        // address is grouped anyway to order by its count, so the window count of the groups costs no second scan.
+        long[] total = {0};
         List<Endpoint> rows = jdbc.query("select s.ip, max(s.hostname) as hostname" + perDay
-                + " from endpoint_statuses s " + where + " group by s.ip order by count(*) desc, s.ip"
-                + " limit :limit offset :offset", params, (rs, n) -> {
+                + ", count(*) over () as endpoints from endpoint_statuses s " + where
+                + " group by s.ip order by count(*) desc, s.ip limit :limit offset :offset", params, (rs, n) -> {
+                    total[0] = rs.getLong("endpoints");
                     long[] counts = new long[days.days().size()];
                     for (int d = 0; d < counts.length; d++) {
                         counts[d] = rs.getLong("day" + d);
@@ -89,9 +92,7 @@ class NonconformingQuery {
         if (rows.isEmpty() && page > 0) {
             return table(accountId, days, text, 0, size);
         }
-        long total = rows.size() < size && page == 0 ? rows.size()
-                : jdbc.queryForObject("select count(distinct s.ip) from endpoint_statuses s " + where, params, Long.class);
-        return new Table(withCasesAndPatterns(accountId, rows), total, page, size);
+        return new Table(withCasesAndPatterns(accountId, rows), total[0], page, size);
     }
 
     /** How many endpoints were nonconforming in each of yesterday's hours. */

@@ -31,11 +31,12 @@ class SampleDownloads {
     }
 
     /**
+     * @param record false for a HEAD request, which asks about the file without taking it: nothing is recorded
      * @throws CaseNotFound for an unknown case
      * @throws SampleGone   when the stored file is missing (removed from the store by hand, or a lost disk)
      */
     @Transactional
-    Download start(long caseId, String actor) {
+    Download start(long caseId, String actor, boolean record) {
         MitigationCase mitigationCase = cases.lockById(caseId).orElseThrow(() -> new CaseNotFound(caseId));
         Path file = store.path(FileStore.Kind.SAMPLES, mitigationCase.sampleFile());
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -47,9 +48,11 @@ class SampleDownloads {
         } catch (java.io.IOException e) {
             throw new SampleGone(caseId);
         }
-        mitigationCase.sampleDownloaded(Instant.now());
-        journal.record(mitigationCase, actor, CaseStep.SAMPLE_DOWNLOADED,
-                mitigationCase.sampleName() + " (" + size + " bytes)");
+        if (record) {
+            mitigationCase.sampleDownloaded(Instant.now());
+            journal.record(mitigationCase, actor, CaseStep.SAMPLE_DOWNLOADED,
+                    mitigationCase.sampleName() + " (" + size + " bytes)");
+        }
         return new Download(file, size, fileName(caseId, mitigationCase.sampleName()));
     }
 

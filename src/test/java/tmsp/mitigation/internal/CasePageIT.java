@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -97,11 +98,16 @@ class CasePageIT {
 
     @Test
     void theAdministratorDownloadsTheSampleAsAnAttachmentAndTheCaseSaysSo() throws Exception {
+        mvc.perform(head("/mitigation/cases/" + mitigationCase.id() + "/sample").with(user("root").roles("ADMIN")))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Length", "18"));
+        assertThat(cases.findById(mitigationCase.id()).orElseThrow().status()).as("HEAD takes nothing")
+                .isEqualTo(CaseStatus.SAMPLE_RECEIVED);
         MockHttpServletResponse response = mvc.perform(get("/mitigation/cases/" + mitigationCase.id() + "/sample")
                         .with(user("root").roles("ADMIN")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/octet-stream"))
-                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().stringValues("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Cache-Control", "no-store"))
                 .andExpect(header().string("Content-Length", "18"))
                 .andExpect(header().string("Content-Disposition",
                         "attachment; filename=\"case-" + mitigationCase.id() + "-Forensic_data_01.zip\""))
