@@ -60,7 +60,9 @@ class CaseController {
         model.addAttribute("problems", parsed.problems());
         model.addAttribute("result", list.find(parsed.request()));
         model.addAttribute("statuses", CaseStatus.values());
-        model.addAttribute("listPath", "/accounts/" + id + "/mitigation/cases");
+        String listPath = "/accounts/" + id + "/mitigation/cases";
+        model.addAttribute("listPath", listPath);
+        model.addAttribute("pagerPath", form.pagerPath(listPath, parsed.request()));
         return "mitigation/cases";
     }
 

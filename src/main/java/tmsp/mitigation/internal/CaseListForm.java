@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.web.util.UriComponentsBuilder;
 import tmsp.mitigation.CaseStatus;
 
 /**
@@ -52,6 +53,18 @@ record CaseListForm(String status, String q, String from, String to, String sort
             return sort != null && !sort.isBlank();
         }
         return !"desc".equalsIgnoreCase(dir.trim());
+    }
+
+    /** The list's URL with this filter and the request's order, for the pager to add its page to. */
+    String pagerPath(String listPath, CaseListQuery.Request request) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(listPath);
+        params().forEach((name, value) -> {
+            if (value != null && !value.toString().isBlank()) {
+                uri.queryParam(name, value);
+            }
+        });
+        return uri.queryParam("sort", request.sort()).queryParam("dir", request.ascending() ? "asc" : "desc")
+                .encode().toUriString();
     }
 
     /** The parameters to repeat in the page's links (sort and paging links keep the filter). */

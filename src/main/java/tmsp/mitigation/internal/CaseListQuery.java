@@ -62,9 +62,26 @@ class CaseListQuery {
         }
     }
 
+    /** With what {@code fragments/pager} reads: number, totalPages, first, last. */
     record Result(List<Row> rows, long total, Request request) {
         public int pages() {
             return (int) Math.max(1, (total + request.size() - 1) / request.size());
+        }
+
+        public int totalPages() {
+            return pages();
+        }
+
+        public int number() {
+            return request.page();
+        }
+
+        public boolean first() {
+            return request.page() == 0;
+        }
+
+        public boolean last() {
+            return request.page() + 1 >= pages();
         }
     }
 

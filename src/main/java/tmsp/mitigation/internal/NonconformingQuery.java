@@ -38,9 +38,22 @@ class NonconformingQuery {
         }
     }
 
+    /** One page of endpoints, with what {@code fragments/pager} reads: number, totalPages, first, last. */
     record Table(List<Endpoint> endpoints, long total, int page, int size) {
-        public int pages() {
+        public int totalPages() {
             return (int) Math.max(1, (total + size - 1) / size);
+        }
+
+        public int number() {
+            return page;
+        }
+
+        public boolean first() {
+            return page == 0;
+        }
+
+        public boolean last() {
+            return page + 1 >= totalPages();
         }
     }
 
@@ -51,10 +64,8 @@ class NonconformingQuery {
         }
     }
 
-    record Issues(List<Issue> issues, long total, int page, int size) {
-        public int pages() {
-            return (int) Math.max(1, (total + size - 1) / size);
-        }
+    /** The newest issues, at most as many as asked for, and how many there were in all. */
+    record Issues(List<Issue> issues, long total) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -120,23 +131,20 @@ class NonconformingQuery {
                 });
     }
 
-    /** Yesterday's threat mitigation issues, newest first. */
+    /** Yesterday's threat mitigation issues, the newest {@code limit} of them, and their count. */
     @Transactional(readOnly = true)
-    Issues issues(long accountId, ReportingDays days, int page, int size) {
+    Issues issues(long accountId, ReportingDays days, int limit) {
         MapSqlParameterSource params = period(accountId, days.yesterday().start(), days.yesterday().end(), ISSUES)
-                .addValue("limit", size).addValue("offset", (long) page * size);
+                .addValue("limit", limit);
         String where = where(null, params);
         List<Issue> rows = jdbc.query("select s.reported_at, s.ip, s.hostname, s.status, s.threat, s.product_id"
-                + " from endpoint_statuses s " + where + " order by s.reported_at desc, s.id desc"
-                + " limit :limit offset :offset", params, (rs, n) -> new Issue(rs.getTimestamp("reported_at").toInstant(),
-                rs.getString("ip"), rs.getString("hostname"), EndpointStatus.valueOf(rs.getString("status")),
-                rs.getString("threat"), rs.getLong("product_id")));
-        if (rows.isEmpty() && page > 0) {
-            return issues(accountId, days, 0, size);
-        }
-        long total = rows.size() < size && page == 0 ? rows.size()
+                + " from endpoint_statuses s " + where + " order by s.reported_at desc, s.id desc limit :limit", params,
+                (rs, n) -> new Issue(rs.getTimestamp("reported_at").toInstant(), rs.getString("ip"),
+                        rs.getString("hostname"), EndpointStatus.valueOf(rs.getString("status")), rs.getString("threat"),
+                        rs.getLong("product_id")));
+        long total = rows.size() < limit ? rows.size()
                 : jdbc.queryForObject("select count(*) from endpoint_statuses s " + where, params, Long.class);
-        return new Issues(rows, total, page, size);
+        return new Issues(rows, total);
     }
 
     /** The account's endpoints with a nonconforming report in [from, to): the account page's card. */

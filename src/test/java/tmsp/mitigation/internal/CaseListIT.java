@@ -176,6 +176,13 @@ class CaseListIT {
         mvc.perform(get("/accounts/987654321/mitigation/cases").with(admin)).andExpect(status().isNotFound());
     }
 
+    @Test
+    void thePagerKeepsTheFilterAndTheOrder() throws Exception {
+        String html = page("?q=tms&size=2&sort=server&dir=desc", user("root").roles("ADMIN"));
+        assertThat(html).contains("href=\"/accounts/" + account.id()
+                + "/mitigation/cases?q=tms&amp;size=2&amp;sort=server&amp;dir=desc&amp;page=1\"", "Page 1 of 4");
+    }
+
     private String page(String query, org.springframework.test.web.servlet.request.RequestPostProcessor who) throws Exception {
         return mvc.perform(get("/accounts/" + account.id() + "/mitigation/cases" + query).with(who))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
