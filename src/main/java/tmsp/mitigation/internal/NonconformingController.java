@@ -20,7 +20,7 @@ import tmsp.account.AccountSummary;
 
 /**
  * An account's nonconforming endpoints: the five-day table, yesterday's endpoints per hour (a chart drawn by
- * /js/nonconforming-hours.js) and yesterday's threat mitigation issues (the newest, with the count of all).
+ * /js/bar-chart.js) and yesterday's threat mitigation issues (the newest, with the count of all).
  */
 @Controller
 class NonconformingController {

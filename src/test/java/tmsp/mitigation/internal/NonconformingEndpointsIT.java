@@ -12,12 +12,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import tmsp.support.Browser;
 import tmsp.support.IntegrationTest;
 import tmsp.support.StatementCounter;
 import tmsp.support.TestAccounts;
@@ -36,6 +39,7 @@ class NonconformingEndpointsIT {
     @Autowired UserDetailsService users;
     @Autowired ApplicationContext context;
     @Value("${tmsp.time-zone}") ZoneId zone;
+    @LocalServerPort int port;
 
     MitigationData data;
     TestAccounts.Created account;
@@ -141,7 +145,7 @@ class NonconformingEndpointsIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("id=\"endpoints\"", "10.9.0.1 (ws-1)", "10.9.0.3 (db-3)", "CPR-NC r1", "N/A",
                         days.days().get(0).label(), days.days().get(4).label(), "id=\"nonconforming-hours\"",
-                        "data-counts=\"0,0,1,0,0,2,", "/js/nonconforming-hours.js", "id=\"issues\"",
+                        "data-counts=\"0,0,1,0,0,2,", "/js/bar-chart.js", "id=\"issues\"",
                         "No mitigation: mitigation exception", "tms-nc-" + account.id(), "TROJ_TEST")
                 .doesNotContain("10.9.0.2", "10.9.0.4", "<script>");
         String filtered = mvc.perform(get("/accounts/" + account.id() + "/mitigation/nonconforming")
@@ -153,6 +157,19 @@ class NonconformingEndpointsIT {
                         .with(user("analyst").roles("ANALYST")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(big).as("a page beyond the end shows the first").contains("10.9.0.1 (ws-1)");
+    }
+
+    @Test
+    void theCustomerFollowsTheCardToTheChartWhichDrawsUnderTheContentSecurityPolicy() {
+        try (Browser browser = Browser.open(port)) {
+            browser.logIn(account.portalUser(), TestAccounts.PASSWORD);
+            browser.waitForPath("/accounts/" + account.id());
+            browser.clickAndLoad(By.id("mitigation-nonconforming-link"));
+            browser.waitForPath("/accounts/" + account.id() + "/mitigation/nonconforming");
+            assertThat(browser.text(By.id("endpoints"))).contains("10.9.0.1 (ws-1)");
+            // Chart.js styles the canvas once it has drawn: proof its script ran under the CSP
+            browser.waitFor(By.cssSelector("#nonconforming-hours[style*='box-sizing']"));
+        }
     }
 
     @Test
@@ -193,8 +210,6 @@ class NonconformingEndpointsIT {
                         + " and reported_at >= ? and reported_at < ?", Long.class, big.id(),
                 Timestamp.from(days.yesterday().start()), Timestamp.from(days.yesterday().end())));
 
-        statementsFor(account.id()); // warm: the first look at an account loads more than the page needs
-        statementsFor(big.id());
         int small = statementsFor(account.id());
         int large = statementsFor(big.id());
         // account (with its collections), products, chart, table page (with its count) + samples + patterns, issues
@@ -202,11 +217,16 @@ class NonconformingEndpointsIT {
         assertThat(large).as("statements %d and %d", small, large).isLessThanOrEqualTo(small + 1).isLessThanOrEqualTo(13);
     }
 
+    /** The least of three looks: the counter sees every thread, and other threads' work is not the page's. */
     private int statementsFor(long accountId) throws Exception {
-        StatementCounter.reset();
-        mvc.perform(get("/accounts/" + accountId + "/mitigation/nonconforming").with(user("analyst").roles("ANALYST")))
-                .andExpect(status().isOk());
-        return StatementCounter.count();
+        int least = Integer.MAX_VALUE;
+        for (int look = 0; look < 3; look++) {
+            StatementCounter.reset();
+            mvc.perform(get("/accounts/" + accountId + "/mitigation/nonconforming").with(user("analyst").roles("ANALYST")))
+                    .andExpect(status().isOk());
+            least = Math.min(least, StatementCounter.count());
+        }
+        return least;
     }
 
     /** {@code hour} hours into the day {@code back} days before yesterday (0 = yesterday). */
