@@ -122,6 +122,9 @@ class CasePageIT {
         assertThat(after.updatedAt()).isAfter(mitigationCase.updatedAt());
         assertThat(jdbc.queryForObject("select actor from mitigation_case_steps where case_id = ? and step = 'SAMPLE_DOWNLOADED'",
                 String.class, mitigationCase.id())).isEqualTo("root");
+        assertThat(jdbc.queryForList("select actor from audit_events where action = 'MITIGATION_CASE' and target = ?"
+                + " and details like 'SAMPLE_DOWNLOADED%'", String.class, "case #" + mitigationCase.id() + " of account #"
+                + account.id())).as("in the system log").containsExactly("root");
         mvc.perform(get("/api/v1/mitigation-cases/" + mitigationCase.id()).with(ADMIN))
                 .andExpect(jsonPath("$.status").value("SAMPLE_DOWNLOADED"));
 
