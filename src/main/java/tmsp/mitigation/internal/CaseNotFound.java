@@ -4,7 +4,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** No such case (answered 404). */
+/**
+ * No case with this id, or none the caller may see: both answer 404 alike, so a case number tells another
+ * account's customer nothing. Pages show the 404 page, the API a problem detail.
+ */
 class CaseNotFound extends ErrorResponseException {
 
     CaseNotFound(long caseId) {

@@ -132,13 +132,13 @@ class IncidentPagesIT {
     @Test
     void theAccountPageCarriesTheIncidentsCard() throws Exception {
         String account = html(get("/accounts/" + mine.id()).with(analyst));
-        assertThat(account).contains("id=\"incidents-card\"", "id=\"incident-trend\"", "/js/incident-trend.js",
+        assertThat(account).contains("id=\"incidents-card\"", "id=\"incident-trend\"", "/js/bar-chart.js",
                 "/webjars/chart.js/4.4.1/dist/chart.umd.js", "action=\"/api/v1/accounts/" + mine.id() + "/consolidated-logs\"");
         assertThat(account).containsPattern("id=\"unresolved-HIGH\"[^>]*>High: 1<");
         assertThat(account).containsPattern("id=\"unresolved-LOW\"[^>]*>Low: 1<");
         assertThat(account).containsPattern("data-counts=\"(0,){27}2,0,0\"");
         assertThat(page(get("/webjars/chart.js/4.4.1/dist/chart.umd.js")).getStatus()).isEqualTo(200);
-        assertThat(page(get("/js/incident-trend.js")).getStatus()).isEqualTo(200);
+        assertThat(page(get("/js/bar-chart.js")).getStatus()).isEqualTo(200);
     }
 
     @Test
