@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a simulation: registers the fleet, sends heartbeats, then sends the generated lines at the rate asked for
@@ -115,19 +118,34 @@ public final class Simulation {
     }
 
     /**
-     * Goes on asking for cleanup patterns every {@code patternsEvery} (30 s when off) for {@code howLong}, or until
-     * interrupted when null: the demo's mitigators deploy what an administrator releases while the portal runs.
+     * Goes on asking for cleanup patterns every {@code patternsEvery} (30 s when off) for {@code howLong}, then once
+     * more, or until interrupted when null: the demo's mitigators deploy what an administrator releases while the
+     * portal runs. The asking is scheduled; this thread only waits for the end.
      */
     public void keepPolling(Duration howLong) throws InterruptedException {
         Duration every = options.mitigation().patternsEvery() != null ? options.mitigation().patternsEvery()
                 : Duration.ofSeconds(30);
-        long end = howLong == null ? Long.MAX_VALUE : System.nanoTime() + howLong.toNanos();
-        while (System.nanoTime() - end < 0) {
-            long wait = howLong == null ? every.toMillis() : Math.min(every.toMillis(), (end - System.nanoTime()) / 1_000_000);
-            if (wait > 0) {
-                Thread.sleep(wait);
-            }
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "simulated-pattern-polling");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            poller.scheduleWithFixedDelay(this::pollPatterns, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+            poller.awaitTermination(howLong == null ? Long.MAX_VALUE : howLong.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            poller.shutdown();
+            // a poll under way finishes before the last one starts: the mitigators' state is not shared
+            poller.awaitTermination(1, TimeUnit.MINUTES);
+        }
+        mitigators.pollPatterns(tokens);
+    }
+
+    private void pollPatterns() {
+        try {
             mitigators.pollPatterns(tokens);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
