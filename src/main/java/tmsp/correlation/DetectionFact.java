@@ -1,9 +1,12 @@
 package tmsp.correlation;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
 import org.kie.api.definition.type.Role;
 import org.kie.api.definition.type.Timestamp;
 import tmsp.ingest.Direction;
+import tmsp.ingest.Severity;
 import tmsp.ingest.StoredDetection;
 
 /**
@@ -79,7 +82,7 @@ public final class DetectionFact {
         this.application = b.application;
         this.count = b.count;
         this.host = "INBOUND".equals(direction) ? either(dstHost, dstAddress) : either(srcHost, srcAddress);
-        this.logonOutcome = LogonOutcome.of(eventName, ruleName);
+        this.logonOutcome = b.strings.logonOutcome(eventName, ruleName);
         this.tactic = tacticOf(attackPhase);
     }
 
@@ -101,18 +104,32 @@ public final class DetectionFact {
 
     /** The fact for a stored detection. */
     public static DetectionFact of(StoredDetection d) {
-        return builder(d.id(), d.accountId(), d.eventTime())
-                .productId(d.productId())
-                .severity(d.severity().name().toLowerCase(java.util.Locale.ROOT))
-                .eventName(d.eventName()).threatType(d.threatType()).threatName(d.threatName())
-                .malwareType(d.malwareType()).ruleName(d.ruleName()).action(d.action())
-                .src(d.sourceAddress(), d.sourceHost(), d.sourcePort())
-                .dst(d.destinationAddress(), d.destinationHost(), d.destinationPort())
-                .file(d.fileName(), d.fileHash()).url(d.url())
+        return of(d, FactStrings.NONE);
+    }
+
+    /**
+     * The fact for a stored detection, its texts shared through {@code strings}: what a reader of many detections
+     * uses, one {@link FactStrings} for all of them.
+     */
+    public static DetectionFact of(StoredDetection d, FactStrings strings) {
+        Builder b = builder(d.id(), d.accountId(), d.eventTime());
+        b.strings = strings;
+        return b.productId(d.productId())
+                .severity(SEVERITY_NAMES[d.severity().ordinal()])
+                .eventName(strings.of(d.eventName())).threatType(strings.of(d.threatType()))
+                .threatName(strings.of(d.threatName())).malwareType(strings.of(d.malwareType()))
+                .ruleName(strings.of(d.ruleName())).action(strings.of(d.action()))
+                .src(strings.of(d.sourceAddress()), strings.of(d.sourceHost()), d.sourcePort())
+                .dst(strings.of(d.destinationAddress()), strings.of(d.destinationHost()), d.destinationPort())
+                .file(strings.of(d.fileName()), strings.of(d.fileHash())).url(d.url())
                 .direction(d.direction() == null ? null : d.direction().name())
-                .attackPhase(d.attackPhase()).user(d.user()).application(d.application())
+                .attackPhase(strings.of(d.attackPhase())).user(strings.of(d.user()))
+                .application(strings.of(d.application()))
                 .count(d.count()).build();
     }
+
+    private static final String[] SEVERITY_NAMES = Arrays.stream(Severity.values())
+            .map(s -> s.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
     public static Builder builder(long id, long accountId, Instant eventTime) {
         return new Builder(id, accountId, eventTime);
@@ -199,6 +216,7 @@ public final class DetectionFact {
         private String user;
         private String application;
         private long count = 1;
+        private FactStrings strings = FactStrings.NONE;
 
         private Builder(long id, long accountId, Instant eventTime) {
             this.id = id;

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import tmsp.correlation.DetectionFact;
+import tmsp.correlation.FactStrings;
 import tmsp.ingest.StoredDetection;
 
 /**
@@ -38,8 +39,9 @@ final class DetectionPipe {
         Thread reading = new Thread(() -> {
             try {
                 List<DetectionFact>[] block = new List[] {new ArrayList<>(BLOCK)};
+                FactStrings strings = new FactStrings();
                 count[0] = reader.applyAsLong(d -> {
-                    block[0].add(DetectionFact.of(d));
+                    block[0].add(DetectionFact.of(d, strings));
                     if (block[0].size() == BLOCK) {
                         put(queue, block[0]);
                         block[0] = new ArrayList<>(BLOCK);

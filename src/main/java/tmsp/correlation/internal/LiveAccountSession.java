@@ -9,6 +9,7 @@ import java.util.Map;
 import tmsp.correlation.CompiledRules;
 import tmsp.correlation.CorrelationSession;
 import tmsp.correlation.DetectionFact;
+import tmsp.correlation.FactStrings;
 import tmsp.correlation.RuleDefinition;
 import tmsp.incident.IncidentFinding;
 import tmsp.ingest.StoredDetection;
@@ -48,8 +49,15 @@ final class LiveAccountSession implements AutoCloseable {
         session.insertFact(fact);
     }
 
-    /** @return false when the detection was late and left to the nightly run */
     boolean accept(StoredDetection detection) {
+        return accept(detection, FactStrings.NONE);
+    }
+
+    /**
+     * @param strings the caller's shared texts (one for all accounts' sessions of one thread)
+     * @return false when the detection was late and left to the nightly run
+     */
+    boolean accept(StoredDetection detection, FactStrings strings) {
         if (detection.eventTime().isBefore(clock.minus(lateAfter))) {
             late++;
             return false;
@@ -57,7 +65,7 @@ final class LiveAccountSession implements AutoCloseable {
         if (detection.eventTime().isAfter(clock)) {
             clock = detection.eventTime();
         }
-        session.insert(DetectionFact.of(detection));
+        session.insert(DetectionFact.of(detection, strings));
         return true;
     }
 

@@ -21,6 +21,7 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import tmsp.correlation.CompiledRules;
 import tmsp.correlation.CorrelationRules;
+import tmsp.correlation.FactStrings;
 import tmsp.correlation.PriorIncident;
 import tmsp.incident.IncidentFinding;
 import tmsp.incident.IncidentHistory;
@@ -55,6 +56,8 @@ class LiveCorrelation implements SmartLifecycle {
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong correlated = new AtomicLong();
     private final AtomicLong late = new AtomicLong();
+    /** The texts of every account's detections, shared: only the worker thread makes facts. */
+    private final FactStrings strings = new FactStrings();
     /** Accounts with detections whose findings are not recorded yet; only the worker thread touches it. */
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
     private volatile Thread worker;
@@ -128,7 +131,7 @@ class LiveCorrelation implements SmartLifecycle {
     void correlate(DetectionsStored stored) {
         LiveAccountSession session = sessionOf(stored.accountId());
         pending.add(stored.accountId()); // before the count moves: status() never shows it done before it is
-        long count = detections.streamUpload(stored.accountId(), stored.uploadId(), session::accept);
+        long count = detections.streamUpload(stored.accountId(), stored.uploadId(), d -> session.accept(d, strings));
         correlated.addAndGet(count);
         recordPending(RECORD_EVERY);
     }

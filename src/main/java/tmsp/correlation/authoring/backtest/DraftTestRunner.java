@@ -28,6 +28,7 @@ import tmsp.correlation.CorrelationRules;
 import tmsp.correlation.CorrelationSession;
 import tmsp.correlation.RuleExceptions;
 import tmsp.correlation.DetectionFact;
+import tmsp.correlation.FactStrings;
 import tmsp.correlation.PriorIncident;
 import tmsp.incident.IncidentFinding;
 import tmsp.incident.IncidentHistory;
@@ -195,8 +196,11 @@ class DraftTestRunner {
 
     private ToLongFunction<Consumer<DetectionFact>> reader(TestSource source, Range range) {
         if (source instanceof TestSource.StoredDays days) {
-            return each -> detections.stream(days.accountId(), range.readFrom(), range.to(),
-                    d -> each.accept(DetectionFact.of(d)));
+            return each -> {
+                FactStrings strings = new FactStrings(); // the reading thread's own
+                return detections.stream(days.accountId(), range.readFrom(), range.to(),
+                        d -> each.accept(DetectionFact.of(d, strings)));
+            };
         }
         List<tmsp.ingest.StoredDetection> pasted = ((TestSource.Pasted) source).detections();
         return each -> {
