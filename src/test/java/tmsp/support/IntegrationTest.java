@@ -25,6 +25,8 @@ import org.springframework.test.context.ContextConfiguration;
         "tmsp.heartbeat.check-every=1h",
         // Tests start nights themselves; a context started on a database with claimed nights would start more.
         "tmsp.correlation.catch-up-nights=0",
+        // The start-up warm-up of the rule engine only costs every test context CPU (RuleEngineWarmUpTest covers it).
+        "tmsp.correlation.warm-up-detections=0",
         // Heartbeats over MQTT against the Mosquitto on loopback (tmsp.mqtt.broker-url's default).
         "tmsp.mqtt.enabled=true",
         // Samples over the limit without sending hundreds of megabytes; files kept apart from a portal's own.
