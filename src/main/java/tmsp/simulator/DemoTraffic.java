@@ -127,7 +127,7 @@ public class DemoTraffic {
         // Sent at once (rate 0), dated over the last hours: the portal looks as if it had been listening all along.
         return new SimulatorOptions(url, accounts, SimulatorOptions.Transport.HTTP, "127.0.0.1", 1514,
                 SimulatorOptions.SyslogFormat.RFC5424, 0, LINES, now.minus(SPAN), SPAN, SEED, EnumSet.allOf(Scenario.class), 1,
-                250, false, Duration.ofMinutes(5), null, MITIGATION);
+                250, false, Duration.ofMinutes(5), null, MITIGATION, 1);
     }
 
     @PreDestroy

@@ -155,15 +155,17 @@ public final class Simulation {
         long lastHeartbeat = started;
         long lastPatterns = started;
         int next = 0;
+        // One tick of the timeline a second of sending: one second, or as many as the time-lapse speeds up.
+        long tick = Math.max(1, Math.round(options.speed()));
         while (next < lines.size()) {
             int end = next;
             Instant now = Instant.MAX;
             if (options.rate() == 0) {
                 end = lines.size();
             } else {
-                // One second of the timeline at a time, sent when that second comes.
-                long second = Duration.between(options.start(), lines.get(next).time()).toSeconds();
-                Instant until = options.start().plusSeconds(second + 1);
+                // One tick of the timeline at a time, sent when that tick comes.
+                long second = Duration.between(options.start(), lines.get(next).time()).toSeconds() / tick * tick;
+                Instant until = options.start().plusSeconds(second + tick);
                 while (end < lines.size() && lines.get(end).time().isBefore(until)) {
                     end++;
                 }
@@ -196,9 +198,13 @@ public final class Simulation {
         }
     }
 
-    /** Sleeps until the moment of the timeline {@code time} comes, the timeline's start being {@code started}. */
+    /**
+     * Sleeps until the moment of the timeline {@code time} comes, the timeline's start being {@code started} and the
+     * timeline running {@code speed} times as fast as the clock.
+     */
     private void waitFor(long started, Instant time) throws InterruptedException {
-        long wait = started + Duration.between(options.start(), time).toNanos() - System.nanoTime();
+        long wait = started + (long) (Duration.between(options.start(), time).toNanos() / options.speed())
+                - System.nanoTime();
         if (wait > 0) {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }

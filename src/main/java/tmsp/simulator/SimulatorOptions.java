@@ -15,12 +15,16 @@ import java.util.Set;
  * {@link #parse} reads them from the command line; the demo data builds them directly.
  *
  * @param rate  lines per second; 0 sends everything at once, with times spread over {@code span} up to now
- * @param start the time of the first line; with a rate, now
+ * @param start the time of the first line; with a rate, now (with a {@code speed} above 1, as far before now as the
+ *              time-lapse gains, so that the last line is dated when it is sent)
+ * @param span  the time the lines' dates spread over
+ * @param speed with a rate, seconds of the lines' timeline per second of sending (1: real time); the portal sees
+ *              hours of traffic in minutes, never dated ahead of its clock
  */
 public record SimulatorOptions(URI url, List<Account> accounts, Transport transport, String syslogHost, int syslogPort,
                                SyslogFormat syslogFormat, double rate, int lines, Instant start, Duration span,
                                long seed, Set<Scenario> scenarios, int malformedPercent, int batchSize, boolean gzip,
-                               Duration heartbeatEvery, Path planJson, Mitigation mitigation) {
+                               Duration heartbeatEvery, Path planJson, Mitigation mitigation, double speed) {
 
     public enum Transport { HTTP, SYSLOG_TCP, SYSLOG_UDP, BOTH }
 
@@ -77,6 +81,9 @@ public record SimulatorOptions(URI url, List<Account> accounts, Transport transp
               --rate R                     lines per second (default 100); 0 sends at once, times spread over --span
               --events N | --duration D    how many lines (default 1000), or for how long at the rate (30s, 5m, 1h)
               --span D                     with --rate 0: the time the lines spread over, ending now (default 1h)
+              --speed K                    with a rate: K seconds of the lines' timeline each second (default 1);
+                                           the timeline starts as far back as that gains, so the last line is dated
+                                           now: --rate 200 --duration 10m --speed 12 sends 2 hours in 10 minutes
               --transport T                http | syslog-tcp | syslog-udp | both (default http; both alternates
                                            batches between http and syslog-tcp)
               --syslog-host H, --syslog-port P   (default 127.0.0.1:1514)
@@ -130,6 +137,7 @@ public record SimulatorOptions(URI url, List<Account> accounts, Transport transp
         boolean gzip = false;
         Duration heartbeatEvery = Duration.ofSeconds(60);
         Path planJson = null;
+        double speed = 1;
         Duration statusEvery = Mitigation.DEFAULTS.statusEvery();
         int statusBatch = Mitigation.DEFAULTS.statusBatch();
         Duration statusHistory = Mitigation.DEFAULTS.statusHistory();
@@ -163,6 +171,7 @@ public record SimulatorOptions(URI url, List<Account> accounts, Transport transp
                 case "--events" -> events = number(option, value, 1, 100_000_000);
                 case "--duration" -> duration = duration(option, value);
                 case "--span" -> span = duration(option, value);
+                case "--speed" -> speed = speed(value);
                 case "--transport" -> transport = choice(Transport.class, option, value);
                 case "--syslog-host" -> syslogHost = value;
                 case "--syslog-port" -> syslogPort = number(option, value, 1, 65535);
@@ -200,8 +209,13 @@ public record SimulatorOptions(URI url, List<Account> accounts, Transport transp
         }
         int lines = events != null ? events : duration != null ? (int) Math.max(1, duration.toSeconds() * rate) : 1000;
         Instant first = now.truncatedTo(ChronoUnit.SECONDS);
+        if (speed != 1 && rate == 0) {
+            throw new IllegalArgumentException("--speed needs a rate above 0");
+        }
         if (rate > 0) {
-            span = Duration.ofMillis(Math.max(1000, (long) Math.ceil(lines * 1000 / rate)));
+            Duration sending = Duration.ofMillis(Math.max(1000, (long) Math.ceil(lines * 1000 / rate)));
+            span = Duration.ofMillis(Math.round(sending.toMillis() * speed));
+            first = first.minus(span.minus(sending));
         } else {
             first = first.minus(span);
         }
@@ -212,7 +226,7 @@ public record SimulatorOptions(URI url, List<Account> accounts, Transport transp
         }
         return new SimulatorOptions(URI.create(url), accounts, transport, syslogHost, syslogPort, syslogFormat, rate, lines,
                 first, span, seed, scenarios, malformed, batch, gzip, heartbeatEvery, planJson,
-                new Mitigation(statusEvery, statusBatch, statusHistory, samples, patternsEvery, keepPolling));
+                new Mitigation(statusEvery, statusBatch, statusHistory, samples, patternsEvery, keepPolling), speed);
     }
 
     MitigatorGenerator.Spec mitigatorSpec() {
@@ -241,16 +255,24 @@ public record SimulatorOptions(URI url, List<Account> accounts, Transport transp
         throw new IllegalArgumentException(option + " takes a whole number from " + min + " to " + max);
     }
 
+    private static double speed(String value) {
+        return decimal(value, 1, 3600, "--speed takes seconds of timeline per second, 1 to 3600");
+    }
+
     private static double rate(String value) {
+        return decimal(value, 0, 1_000_000, "--rate takes lines per second, 0 to 1000000");
+    }
+
+    private static double decimal(String value, double min, double max, String wrong) {
         try {
-            double rate = Double.parseDouble(value);
-            if (rate >= 0 && rate <= 1_000_000) {
-                return rate;
+            double number = Double.parseDouble(value);
+            if (number >= min && number <= max) {
+                return number;
             }
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new IllegalArgumentException("--rate takes lines per second, 0 to 1000000");
+        throw new IllegalArgumentException(wrong);
     }
 
     /** {@code 90s}, {@code 5m}, {@code 2h}, {@code 5d}, or an ISO-8601 duration ({@code PT5M}). */

@@ -57,6 +57,31 @@ class SimulatorIT {
     }
 
     @Test
+    void aTimeLapseSendsMinutesOfTimelineInSecondsNeverDatedAheadOfTheClock() throws Exception {
+        TestAccounts.Created account = TestAccounts.create(mvc, json, jdbc, "Time-lapse");
+        Simulation simulation = new Simulation(SimulatorOptions.parse(new String[] {
+                "--url", "http://127.0.0.1:" + port, "--registration-user", account.registrationUser(),
+                "--registration-password", TestAccounts.PASSWORD, "--appliances", "2", "--rate", "100",
+                "--duration", "3s", "--speed", "60", "--scenarios", "none", "--seed", "5"}, Instant.now()));
+        long started = System.nanoTime();
+
+        SimulationReport report = simulation.run();
+        Instant finished = Instant.now();
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.accepted()).isEqualTo(300);
+        // Three minutes of timeline in three ticks of a minute, one a second: the last goes two seconds after the
+        // first (not all at once, and not three minutes as in real time).
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(30));
+        long id = account.id();
+        Duration dated = Duration.ofMillis(count("select (extract(epoch from max(event_time) - min(event_time)) * 1000)::bigint"
+                + " from detections where account_id = ?", id));
+        assertThat(dated).isBetween(Duration.ofSeconds(170), Duration.ofMinutes(3));
+        assertThat(jdbc.queryForObject("select max(event_time) from detections where account_id = ?",
+                java.sql.Timestamp.class, id).toInstant()).isBeforeOrEqualTo(finished);
+    }
+
+    @Test
     void overSyslogEveryLineTheSimulatorSentIsStoredOrQuarantined() throws Exception {
         TestAccounts.Created account = TestAccounts.create(mvc, json, jdbc, "SimulatedSyslog");
         Plan plan = null;

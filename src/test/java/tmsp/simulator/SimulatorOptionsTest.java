@@ -30,6 +30,22 @@ class SimulatorOptionsTest {
     }
 
     @Test
+    void aTimeLapseDatesTheLinesOverSpeedTimesTheSendingEndingWhenTheLastIsSent() {
+        SimulatorOptions options = parse("--account", "a:b", "--rate", "200", "--duration", "10m", "--speed", "12");
+
+        assertThat(options.lines()).isEqualTo(120_000);
+        assertThat(options.span()).isEqualTo(Duration.ofHours(2));
+        // Sending takes 10 minutes from now: the timeline starts 110 minutes back and reaches the clock at the end.
+        assertThat(options.start()).isEqualTo(Instant.parse("2026-11-27T08:10:00Z"));
+        assertThat(options.start().plus(options.span())).isEqualTo(Instant.parse("2026-11-27T10:10:00Z"));
+        assertThat(parse("--account", "a:b", "--rate", "5").speed()).isEqualTo(1);
+
+        assertThatThrownBy(() -> parse("--account", "a:b", "--rate", "0", "--speed", "2")).hasMessageContaining("rate");
+        assertThatThrownBy(() -> parse("--account", "a:b", "--speed", "0.5")).hasMessageContaining("1 to 3600");
+        assertThatThrownBy(() -> parse("--account", "a:b", "--speed", "fast")).hasMessageContaining("--speed");
+    }
+
+    @Test
     void atRateZeroTheLinesSpreadOverTheSpanUpToNow() {
         SimulatorOptions options = parse("--account", "a:p:with:colons", "--rate", "0", "--events", "10", "--span", "6h");
 
