@@ -20,8 +20,8 @@ import tmsp.ingest.Severity;
 import tmsp.ingest.StoredDetection;
 
 /**
- * Once the portal has started, runs the published rules over made-up detections on a background thread of low
- * priority, the way a run does (facts made on a reading thread and handed through {@link DetectionPipe}), and
+ * Once the portal has started, runs the published rules over made-up detections on a background thread (of low
+ * priority, a hint the JVM ignores on Linux: for its seconds it competes for the CPU), the way a run does (facts made on a reading thread and handed through {@link DetectionPipe}), and
  * throws the result away. Otherwise the first run after a start pays for the JIT compiling the rule engine, the
  * fact making and the pipe while it runs. The detections belong to no account, are never stored and raise
  * nothing anyone sees.
