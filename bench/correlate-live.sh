@@ -43,6 +43,7 @@ incidents() {
   psql -At -d "$BENCH_DB" -c "select incident_key || ' ' || detection_count from incidents where account_id = $ACCOUNT order by 1"
 }
 
+[[ $SPEED =~ ^[1-9][0-9]*$ ]] || fail "SPEED takes a whole number from 1 (seconds of timeline per second)"
 # The first minute after the window has filled: from then on the heap must stay flat.
 FILLED=$(( (WINDOW_SECONDS + SPEED * 60 - 1) / (SPEED * 60) + 1 ))
 (( FILLED < MINUTES )) || fail "the window fills after $(( FILLED - 1 )) of $MINUTES minutes: raise MINUTES or SPEED"

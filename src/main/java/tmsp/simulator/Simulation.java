@@ -155,7 +155,7 @@ public final class Simulation {
         long lastHeartbeat = started;
         long lastPatterns = started;
         int next = 0;
-        // One tick of the timeline a second of sending: one second, or as many as the time-lapse speeds up.
+        // One tick of the timeline about a second of sending: one second, or as many as the time-lapse speeds up.
         long tick = Math.max(1, Math.round(options.speed()));
         while (next < lines.size()) {
             int end = next;

@@ -49,10 +49,6 @@ final class LiveAccountSession implements AutoCloseable {
         session.insertFact(fact);
     }
 
-    boolean accept(StoredDetection detection) {
-        return accept(detection, FactStrings.NONE);
-    }
-
     /**
      * @param strings the caller's shared texts (one for all accounts' sessions of one thread)
      * @return false when the detection was late and left to the nightly run

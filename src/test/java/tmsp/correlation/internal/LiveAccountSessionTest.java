@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tmsp.correlation.CompiledRules;
+import tmsp.correlation.FactStrings;
 import tmsp.correlation.RuleCompiler;
 import tmsp.incident.IncidentFinding;
 import tmsp.ingest.Severity;
@@ -15,6 +16,7 @@ import tmsp.ingest.StoredDetection;
 /** One account's live session without Spring: changed findings only, late detections, bounded memory. */
 class LiveAccountSessionTest {
 
+    private final FactStrings strings = new FactStrings(); // as live correlation shares one over its sessions
     static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
     /** Three failed logons against one target within ten minutes. */
@@ -57,21 +59,21 @@ class LiveAccountSessionTest {
     @Test
     void onlyNewOrGrownFindingsAreHandedOnAndLateDetectionsAreLeftToTheNightlyRun() {
         try (LiveAccountSession session = new LiveAccountSession(RULES)) {
-            session.accept(at(Duration.ZERO, "srv-1"));
-            session.accept(at(Duration.ofMinutes(1), "srv-1"));
+            session.accept(at(Duration.ZERO, "srv-1"), strings);
+            session.accept(at(Duration.ofMinutes(1), "srv-1"), strings);
             assertThat(session.changedFindings(Instant.now())).isEmpty();
 
-            session.accept(at(Duration.ofMinutes(2), "srv-1"));
+            session.accept(at(Duration.ofMinutes(2), "srv-1"), strings);
             assertThat(session.changedFindings(Instant.now())).singleElement()
                     .satisfies(f -> assertThat(f.detectionIds()).hasSize(3));
             assertThat(session.changedFindings(Instant.now())).as("nothing new since").isEmpty();
 
-            session.accept(at(Duration.ofMinutes(3), "srv-1"));
+            session.accept(at(Duration.ofMinutes(3), "srv-1"), strings);
             assertThat(session.changedFindings(Instant.now())).singleElement()
                     .satisfies(f -> assertThat(f.detectionIds()).hasSize(4));
 
-            session.accept(at(Duration.ofHours(2), "srv-2"));
-            assertThat(session.accept(at(Duration.ofMinutes(30), "srv-1"))).as("older than the window").isFalse();
+            session.accept(at(Duration.ofHours(2), "srv-2"), strings);
+            assertThat(session.accept(at(Duration.ofMinutes(30), "srv-1"), strings)).as("older than the window").isFalse();
             assertThat(session.late()).isEqualTo(1);
         }
     }
@@ -83,7 +85,7 @@ class LiveAccountSessionTest {
             for (int minute = 0; minute < 24 * 60; minute++) {
                 for (int n = 0; n < 5; n++) {
                     // a burst against another target every hour: a new episode each hour
-                    session.accept(at(Duration.ofMinutes(minute).plusSeconds(n), "srv-" + (minute / 60)));
+                    session.accept(at(Duration.ofMinutes(minute).plusSeconds(n), "srv-" + (minute / 60)), strings);
                 }
                 session.changedFindings(Instant.now());
                 if (minute > 60) {
@@ -105,7 +107,7 @@ class LiveAccountSessionTest {
         }
         IncidentFinding live;
         try (LiveAccountSession session = new LiveAccountSession(RULES)) {
-            day.forEach(session::accept);
+            day.forEach(d -> session.accept(d, strings));
             live = session.changedFindings(Instant.now()).get(0);
         }
         IncidentFinding nightly = tmsp.correlation.CorrelationSession.correlate(RULES,
