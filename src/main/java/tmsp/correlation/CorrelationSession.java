@@ -17,8 +17,8 @@ import org.kie.api.time.SessionPseudoClock;
 
 /**
  * One stream-mode session of a compiled rule set, driven by event time: a pseudo clock follows the detections'
- * times in steps of {@link #STEP_MS}, and the rules fire once per step, so sliding windows see what they would
- * have seen live. Detections must come in event-time order; one that is older than the clock is still inserted but
+ * times in steps of {@link #STEP_MS} (whole seconds), and the rules fire once per step, so sliding windows see
+ * what they would have seen live. Detections must come in event-time order; one that is older than the clock is still inserted but
  * windows that have passed do not see it (the nightly run reads in order, so that only happens live).
  * The first detection of each account and host is preceded by a {@link HostSeen} fact, the anchor of per-host
  * rules. Not thread-safe; always {@link #close()}.
@@ -26,9 +26,11 @@ import org.kie.api.time.SessionPseudoClock;
 public final class CorrelationSession implements AutoCloseable {
 
     /**
-     * The clock moves in steps of at least this much event time, and the rules fire once per step: detections a
-     * few milliseconds apart are matched together, and a busy day costs a firing per second instead of one per
-     * detection. Windows are exact to this step.
+     * The clock moves in steps of this much event time, and the rules fire once per step: detections a few
+     * milliseconds apart are matched together, and a busy day costs a firing per second instead of one per
+     * detection. Windows are exact to this step. Steps are whole seconds of the epoch, not counted from the first
+     * detection: live correlation (which started long before) and the nightly run (which starts at the day's
+     * read-back) then step, expire and fire at the same moments, and so find the same incidents.
      */
     static final long STEP_MS = 1_000;
 
@@ -100,7 +102,8 @@ public final class CorrelationSession implements AutoCloseable {
             throw new RuleTimeLimitExceeded(timeLimit, firing);
         }
         long now = clock.getCurrentTime();
-        if (detection.getTimestamp() >= now + STEP_MS || inserted == 0 && detection.getTimestamp() > now) {
+        if (detection.getTimestamp() > now
+                && (inserted == 0 || Math.floorDiv(detection.getTimestamp(), STEP_MS) > Math.floorDiv(now, STEP_MS))) {
             if (inserted > 0) {
                 fire();
             }
