@@ -20,6 +20,16 @@ public interface Detections {
     long stream(long accountId, Instant from, Instant to, Consumer<StoredDetection> consumer);
 
     /**
+     * Hands {@code count} made-up detections to the consumer through the very reading path of {@link #stream}: rows
+     * the database generates (of every threat type, logons among them, on a made-up network of account -1, in
+     * event-time order over six hours of 2000-01-01), never stored. What a warm-up reads so that the JIT has
+     * compiled this path before the first real run.
+     *
+     * @return how many were handed over
+     */
+    long streamMadeUp(int count, Consumer<StoredDetection> consumer);
+
+    /**
      * Hands one upload's (or syslog batch's) detections to the consumer in event-time order: what live
      * correlation reads after {@link DetectionsStored}.
      *

@@ -25,7 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
         "tmsp.heartbeat.check-every=1h",
         // Tests start nights themselves; a context started on a database with claimed nights would start more.
         "tmsp.correlation.catch-up-nights=0",
-        // The start-up warm-up of the rule engine only costs every test context CPU (RuleEngineWarmUpTest covers it).
+        // The start-up warm-up of the rule engine only costs every test context CPU (RuleEngineWarmUpIT covers it).
         "tmsp.correlation.warm-up-detections=0",
         // Heartbeats over MQTT against the Mosquitto on loopback (tmsp.mqtt.broker-url's default).
         "tmsp.mqtt.enabled=true",

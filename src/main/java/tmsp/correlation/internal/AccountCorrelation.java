@@ -133,7 +133,7 @@ class AccountCorrelation {
             }
             long read = DetectionPipe.run(
                     each -> detections.stream(accountId, dayStart.minus(ruleSet.longestWindow()), dayEnd, each),
-                    session::insert);
+                    session);
             // Episodes that ended before the day belong to the day before, whose run records them.
             List<IncidentFinding> ofTheDay = session.findings().stream()
                     .filter(f -> !f.lastSeen().isBefore(dayStart)).toList();

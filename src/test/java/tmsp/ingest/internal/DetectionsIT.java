@@ -211,4 +211,30 @@ class DetectionsIT {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void madeUpDetectionsComeInTimeOrderOfNoAccountWithEveryKindOfValueAndAreNeverStored() {
+        long stored = jdbc.queryForObject("select count(*) from detections", Long.class);
+        List<StoredDetection> made = new ArrayList<>();
+
+        assertThat(detections.streamMadeUp(5_000, made::add)).isEqualTo(5_000);
+
+        assertThat(made).hasSize(5_000).allSatisfy(d -> assertThat(d.accountId()).isEqualTo(-1));
+        assertThat(made).extracting(d -> d.eventTime().toEpochMilli()).isSorted();
+        assertThat(made).extracting(StoredDetection::threatType).contains("File Pattern", "Grayware",
+                "Disruptive Applications", "Exploit", "Web Reputation");
+        assertThat(made).extracting(StoredDetection::eventName).contains("Unsuccessful logon attempt");
+        assertThat(made).extracting(StoredDetection::severity).contains(Severity.INFORMATIONAL, Severity.HIGH)
+                .doesNotContain(Severity.CRITICAL);
+        // null in some rows and not in others: the way real data takes every branch of the reading path
+        for (var column : List.<java.util.function.Function<StoredDetection, Object>>of(StoredDetection::sourceHost,
+                StoredDetection::sourcePort, StoredDetection::destinationHost, StoredDetection::destinationPort,
+                StoredDetection::direction, StoredDetection::url, StoredDetection::fileHash,
+                StoredDetection::attackPhase, StoredDetection::user, StoredDetection::application,
+                StoredDetection::malwareType, StoredDetection::threatName)) {
+            assertThat(made).extracting(column).containsNull().anyMatch(java.util.Objects::nonNull);
+        }
+        assertThat(made).extracting(StoredDetection::direction).contains(Direction.INBOUND, Direction.OUTBOUND);
+        assertThat(jdbc.queryForObject("select count(*) from detections", Long.class)).isEqualTo(stored);
+    }
 }
