@@ -142,14 +142,20 @@ public final class RaisedIncidents {
             return !first.isAfter(lastSeen.plus(gap)) && !last.isBefore(firstSeen.minus(gap));
         }
 
+        /**
+         * The title follows the latest firing that brings a detection the episode has not seen. A firing that
+         * only repeats known evidence does not rename it: as detections leave a window the rule fires again with
+         * fewer ("5 detections" after "9"), and the title would then depend on how far the clock got.
+         */
         void add(String newTitle, List<DetectionFact> facts) {
-            title = newTitle;
+            boolean anyNew = false;
             for (DetectionFact d : facts) {
                 if (ids.size() < MAX_EVIDENCE || ids.contains(d.getId())) {
                     if (!ids.add(d.getId())) {
                         continue;
                     }
                 }
+                anyNew = true;
                 Instant t = d.getEventTime();
                 firstSeen = firstSeen == null || t.isBefore(firstSeen) ? t : firstSeen;
                 lastSeen = lastSeen == null || t.isAfter(lastSeen) ? t : lastSeen;
@@ -157,6 +163,9 @@ public final class RaisedIncidents {
                 addIfPresent(addresses, d.getSrcAddress());
                 addIfPresent(addresses, d.getDstAddress());
                 addIfPresent(threatNames, d.getThreatName());
+            }
+            if (anyNew || title == null) {
+                title = newTitle;
             }
         }
 

@@ -114,6 +114,30 @@ class NetworkRulesTest {
         });
     }
 
+    /**
+     * As the nine leave the hour's window one by one the rule fires again with eight, seven ... five of them; the
+     * incident is still about nine, whether the session's clock went on past the hour (the nightly run, which
+     * reads the whole day) or not yet (live correlation at that moment).
+     */
+    @Test
+    void theTitleCountsTheWholeEpisodeNotWhatIsLeftInTheWindow() {
+        List<DetectionFact> nine = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            nine.add(severe(i + 1, 1, i * 2, "high"));
+        }
+        List<DetectionFact> andLater = new ArrayList<>(nine);
+        for (int minute = 0; minute <= 90; minute++) { // another host's traffic moves the clock minute by minute
+            andLater.add(at(100 + minute, 1, minute + 0.5).severity("low").src("10.1.0.9", "pc-9", 1).build());
+        }
+
+        for (List<DetectionFact> day : List.of(nine, andLater)) {
+            assertThat(correlate(RULES, "repeated-high-severity", day)).singleElement().satisfies(f -> {
+                assertThat(f.title()).isEqualTo("9 high-severity detections from 10.1.0.7 to 203.0.113.45");
+                assertThat(f.detectionIds()).hasSize(9);
+            });
+        }
+    }
+
     @Test
     void fourHighOnesMediumOnesLateOnesOrAnotherAccountsAreNone() {
         assertThat(correlate(RULES, "repeated-high-severity", List.of(severe(1, 1, 0, "high"),

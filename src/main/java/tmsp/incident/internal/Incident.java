@@ -93,7 +93,8 @@ class Incident {
 
     /**
      * Widens this incident by a finding of the same episode: times, hosts, addresses, threats and ATT&CK ids are
-     * unions, the severity the higher one, the title that of the latest finding.
+     * unions, the severity the higher one, the title that of the finding that reaches furthest (the latest last
+     * seen; at the same last seen, more evidence than counted so far).
      *
      * @return whether anything changed (recording the same finding twice changes nothing)
      */
@@ -103,8 +104,13 @@ class Incident {
             firstSeen = finding.firstSeen();
             changed = true;
         }
+        // The title of the finding that reaches furthest: the latest last seen, at the same last seen the one with
+        // more evidence. Live correlation records an episode in parts, and may record a part of what it recorded
+        // before (an episode forgotten and raised again by detections leaving a window): that must not rename it.
         String newTitle = clip(finding.title(), TITLE_LENGTH);
-        if (!finding.lastSeen().isBefore(lastSeen) && !newTitle.equals(title)) {
+        boolean reachesFurther = finding.lastSeen().isAfter(lastSeen)
+                || finding.lastSeen().equals(lastSeen) && finding.detectionIds().size() > detectionCount;
+        if (reachesFurther && !newTitle.equals(title)) {
             title = newTitle;
             changed = true;
         }

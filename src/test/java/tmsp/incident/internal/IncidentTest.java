@@ -49,6 +49,25 @@ class IncidentTest {
     }
 
     @Test
+    void atTheSameLastSeenOnlyAFindingWithMoreEvidenceThanCountedRenames() {
+        Incident incident = new Incident("key", withEvidence("9 detections", 1, 9), T);
+        incident.countEvidence(9, T);
+
+        assertThat(incident.absorb(withEvidence("5 detections", 5, 9), T))
+                .as("a part of the episode, raised again as its detections left the window").isFalse();
+        assertThat(incident.title()).isEqualTo("9 detections");
+
+        assertThat(incident.absorb(withEvidence("10 detections", 1, 10), T)).isTrue();
+        assertThat(incident.title()).isEqualTo("10 detections");
+    }
+
+    static IncidentFinding withEvidence(String title, long firstId, long lastId) {
+        return new IncidentFinding("rule", 7, "g", title, "HIGH", List.of(), T, T.plusSeconds(60), Set.of("a"),
+                Set.of(), Set.of(), java.util.stream.LongStream.rangeClosed(firstId, lastId).boxed()
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
     void theLifeCycleAllowsAcknowledgeResolveReopenButNotAcknowledgingAResolvedIncident() {
         Incident incident = new Incident("key", finding("t", "LOW", T, T, Set.of()), T);
         incident.acknowledge("ann", T);
