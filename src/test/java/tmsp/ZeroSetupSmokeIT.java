@@ -160,6 +160,9 @@ class ZeroSetupSmokeIT {
         List<StoredDetection> evidence = seen.subList(0, 3);
         Set<Long> ids = new LinkedHashSet<>(evidence.stream().map(StoredDetection::id).toList());
         assertThat(detections.byIds(accountId, ids)).extracting(StoredDetection::raw).doesNotContainNull();
+        assertThat(detections.streamMadeUp(10, d -> {
+            throw new AssertionError("a made-up detection on H2: " + d);
+        })).as("the warm-up's rows are PostgreSQL's").isZero();
         IncidentFinding finding = new IncidentFinding("h2-smoke", accountId, "pc-1",
                 "H2 smoke, \"quoted\"", "HIGH", List.of("T1110"), evidence.get(0).eventTime(),
                 evidence.get(2).eventTime(), Set.of("pc-1"), Set.of(), Set.of(), ids);
