@@ -149,9 +149,19 @@ heap_used_mib() {  # the used heap now (jstat: survivors + eden + old, KiB)
 }
 machine_cpu_ms() { head -1 /proc/stat | awk -v hz="$(getconf CLK_TCK)" '{printf "%.0f", ($2 + $3 + $4 + $7 + $8 + $9) * 1000 / hz}'; }
 app_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.0f", ($14 + $15) * 1000 / hz}' "/proc/$APP/stat"; }
+# compiler_gc_cpu_ms: "<JIT compiler threads' CPU ms> <collector threads' CPU ms>" of the portal so far (threads that
+# ended are not counted; these never end). What a first run after start-up pays beside a warm one shows here.
+compiler_gc_cpu_ms() {
+    local hz; hz=$(getconf CLK_TCK)
+    for task in /proc/"$APP"/task/*; do
+        printf '%s %s\n' "$(cat "$task/comm" 2>/dev/null)" "$(sed 's/.*) //' "$task/stat" 2>/dev/null | cut -d' ' -f12,13)"
+    done | awk -v hz="$hz" '/^C[12] CompilerThre/ {c += $(NF-1) + $NF} /^GC Thread/ {g += $(NF-1) + $NF}
+        END {printf "%.0f %.0f", c * 1000 / hz, g * 1000 / hz}'
+}
 # correlate NAME: POSTs a run of DAY, polls it until DONE (FAILED or no answer breaks the bench run), samples the
 # heap every 100 ms meanwhile; sets RUN (the final JSON), RUN_WALL_MS, RUN_T0/RUN_T1, PEAK_SAMPLED_MIB and
-# RUN_CPU_MS (the portal's CPU time from POST to DONE: every thread of it, the job, GC and JIT) and RUN_MACHINE_MS
+# RUN_CPU_MS (the portal's CPU time from POST to DONE: every thread of it, the job, GC and JIT; of it RUN_JIT_MS the
+# JIT compiler's threads and RUN_GC_MS the collector's) and RUN_MACHINE_MS
 # (the CPU time of the whole machine meanwhile: PostgreSQL's share and other work on it).
 correlate() {
     local name=$1 code location status t0
@@ -159,7 +169,7 @@ correlate() {
     local sampler=$!
     # jstat is a JVM of its own: let it take its first samples before the run starts.
     for _ in $(seq 1 100); do [ "$(wc -l < "$OUT/$name-jstat.txt")" -ge 3 ] && break; sleep 0.1; done
-    local cpu0 machine0; cpu0=$(app_cpu_ms) machine0=$(machine_cpu_ms)
+    local cpu0 machine0 split0 split1; cpu0=$(app_cpu_ms) machine0=$(machine_cpu_ms) split0=$(compiler_gc_cpu_ms)
     RUN_T0=$(now_ms)
     code=$(curl -s -u "$ADMIN" -H 'Content-Type: application/json' -d "{\"day\":\"$DAY\"}" -o "$OUT/$name-post.json" \
         -D "$OUT/$name-post.headers" -w '%{http_code}' "$BASE/api/v1/accounts/$ACCOUNT_ID/correlation-runs" || true)
@@ -180,6 +190,8 @@ correlate() {
     RUN_T1=$(now_ms)
     RUN_WALL_MS=$(( RUN_T1 - RUN_T0 ))
     RUN_CPU_MS=$(( $(app_cpu_ms) - cpu0 )) RUN_MACHINE_MS=$(( $(machine_cpu_ms) - machine0 ))
+    split1=$(compiler_gc_cpu_ms)
+    RUN_JIT_MS=$(( ${split1% *} - ${split0% *} )) RUN_GC_MS=$(( ${split1#* } - ${split0#* } ))
     kill $sampler 2>/dev/null || true
     echo "$RUN" > "$OUT/$name-run.json"
     [ "$status" = DONE ] || fail "the correlation run ended $status: $(jq -r .error <<< "$RUN") (with HEAP_MAX=$HEAP_MAX an OutOfMemoryError means the heap target is missed; see $OUT/app.log)"
@@ -200,20 +212,20 @@ log "correlation run of $DAY for account $ACCOUNT_ID (heap $HEAP_BEFORE_MIB MiB 
 correlate run1
 READ=$(jq .detectionsRead <<< "$RUN")
 JOB_MS=$(( $(ms_of "$(jq -r .finishedAt <<< "$RUN")") - $(ms_of "$(jq -r .startedAt <<< "$RUN")") ))
-WALL_MS=$RUN_WALL_MS CPU_MS=$RUN_CPU_MS MACHINE_MS=$RUN_MACHINE_MS
+WALL_MS=$RUN_WALL_MS CPU_MS=$RUN_CPU_MS MACHINE_MS=$RUN_MACHINE_MS JIT_MS=$RUN_JIT_MS GC_MS=$RUN_GC_MS
 PEAK_MIB=$PEAK_SAMPLED_MIB
 PEAK_GC_MIB=$(peak_before_gc_mib)
 RULES=$(cat rules/*.drl | grep -c '@id(' || true)
 RATE=$(per_s "$READ" "$WALL_MS")
 say "tmsp        run $(jq -r .runId <<< "$RUN") (rule set $(jq -r .ruleSetVersion <<< "$RUN"), $RULES rules with an @id in $(ls rules/*.drl | wc -l) files of rules/): $READ detections read, $(jq .incidentsRaised <<< "$RUN") incidents raised, $(jq .incidentsUpdated <<< "$RUN") updated"
-say "tmsp        job $(secs $JOB_MS) s (startedAt to finishedAt): $(per_s "$READ" "$JOB_MS") detections/s; end to end (POST to DONE) $(secs $WALL_MS) s: $RATE detections/s; CPU of the portal meanwhile $(secs $CPU_MS) s: $(per_s "$READ" "$CPU_MS") per CPU-second; the whole machine $(secs $MACHINE_MS) s of $(secs $(( WALL_MS * $(nproc) ))) s ($(nproc) CPUs)"
+say "tmsp        job $(secs $JOB_MS) s (startedAt to finishedAt): $(per_s "$READ" "$JOB_MS") detections/s; end to end (POST to DONE) $(secs $WALL_MS) s: $RATE detections/s; CPU of the portal meanwhile $(secs $CPU_MS) s: $(per_s "$READ" "$CPU_MS") per CPU-second (of it the JIT compiler $(secs $JIT_MS) s, the collector $(secs $GC_MS) s); the whole machine $(secs $MACHINE_MS) s of $(secs $(( WALL_MS * $(nproc) ))) s ($(nproc) CPUs)"
 say "heap        $HEAP_BEFORE_MIB MiB used before the run (after a GC); peak during it $PEAK_MIB MiB (jstat every 100 ms), $( [ "$PEAK_GC_MIB" = 0 ] && echo "no GC during it" || echo "$PEAK_GC_MIB MiB just before a GC (GC log)"); -Xmx$HEAP_MAX"
 (( READ >= STORED )) || fail "the run read $READ detections, $STORED are stored for $DAY"
 
 if [ "$RERUN" = 1 ]; then
     log "the same day again"
     correlate run2
-    say "rerun       the same day again: $(jq .detectionsRead <<< "$RUN") read, $(jq .incidentsRaised <<< "$RUN") incidents raised (must be 0), $(jq .incidentsUpdated <<< "$RUN") updated, end to end $(secs $RUN_WALL_MS) s; peak heap $PEAK_SAMPLED_MIB MiB"
+    say "rerun       the same day again: $(jq .detectionsRead <<< "$RUN") read, $(jq .incidentsRaised <<< "$RUN") incidents raised (must be 0), $(jq .incidentsUpdated <<< "$RUN") updated, end to end $(secs $RUN_WALL_MS) s; peak heap $PEAK_SAMPLED_MIB MiB; CPU of the portal $(secs $RUN_CPU_MS) s (the JIT compiler $(secs $RUN_JIT_MS) s, the collector $(secs $RUN_GC_MS) s)"
     WARM_WALL_MS=$RUN_WALL_MS WARM_PEAK_MIB=$PEAK_SAMPLED_MIB
     (( $(jq .incidentsRaised <<< "$RUN") == 0 )) || fail "running the same day again raised incidents"
 fi
