@@ -18,8 +18,9 @@ import org.kie.api.time.SessionPseudoClock;
 /**
  * One stream-mode session of a compiled rule set, driven by event time: a pseudo clock follows the detections'
  * times in steps of {@link #STEP_MS} (whole seconds), and the rules fire once per step, so sliding windows see
- * what they would have seen live. Detections must come in event-time order; one that is older than the clock is still inserted but
- * windows that have passed do not see it (the nightly run reads in order, so that only happens live).
+ * what they would have seen live. Detections must come in event-time order; one that is older than the clock is
+ * still inserted but windows that have passed do not see it (the nightly run reads in order, so that only happens
+ * live).
  * The first detection of each account and host is preceded by a {@link HostSeen} fact, the anchor of per-host
  * rules. Not thread-safe; always {@link #close()}.
  */

@@ -16,8 +16,9 @@ import tmsp.ingest.StoredDetection;
 /** One account's live session without Spring: changed findings only, late detections, bounded memory. */
 class LiveAccountSessionTest {
 
-    private final FactStrings strings = new FactStrings(); // as live correlation shares one over its sessions
     static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+
+    private final FactStrings strings = new FactStrings(); // as live correlation shares one over its sessions
 
     /** Three failed logons against one target within ten minutes. */
     static final CompiledRules RULES = RuleCompiler.compile("test", Map.of("burst.drl", """
@@ -73,7 +74,8 @@ class LiveAccountSessionTest {
                     .satisfies(f -> assertThat(f.detectionIds()).hasSize(4));
 
             session.accept(at(Duration.ofHours(2), "srv-2"), strings);
-            assertThat(session.accept(at(Duration.ofMinutes(30), "srv-1"), strings)).as("older than the window").isFalse();
+            assertThat(session.accept(at(Duration.ofMinutes(30), "srv-1"), strings)).as("older than the window")
+                    .isFalse();
             assertThat(session.late()).isEqualTo(1);
         }
     }

@@ -32,6 +32,19 @@ class RuleEngineWarmUpIT {
     }
 
     @Test
+    void nothingMadeUpIsNoWarmUpAndAStoppedWarmUpOnlyCostsTheFirstRunTime() {
+        assertThat(new RuleEngineWarmUp(rules, detections, 0).warmUp()).as("no rows, no session work").isZero();
+
+        // interrupted while it waits for the reading thread: the pipe stops both sides, the warm-up gives up
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(new RuleEngineWarmUp(rules, detections, 20_000).warmUp()).isZero();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void aSwitchedOffWarmUpStartsNothing() {
         long before = warmUpThreads();
 
