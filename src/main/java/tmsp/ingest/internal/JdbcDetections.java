@@ -80,13 +80,14 @@ class JdbcDetections implements Detections {
                 cursor.execute("set local jit = off");
             }
             long[] count = {0};
+            RepeatedTexts texts = new RepeatedTexts();
             cursor.query(connection -> {
                 PreparedStatement statement = connection.prepareStatement(sql);
                 binaryTransfer(statement);
                 bind.setValues(statement);
                 return statement;
             }, rs -> {
-                consumer.accept(rows.map(rs, false));
+                consumer.accept(rows.map(rs, false, texts));
                 count[0]++;
             });
             return count[0];

@@ -35,16 +35,25 @@ final class StoredDetectionRows {
 
     /** By column position (the order of {@link #columns}): a label lookup per value costs on a day of rows. */
     StoredDetection map(ResultSet rs, boolean withRaw) throws SQLException {
+        return map(rs, withRaw, null);
+    }
+
+    /**
+     * As {@link #map(ResultSet, boolean)}, the texts through {@code texts} when given (PostgreSQL only: its driver
+     * hands out a text value's bytes without copying them), so that a read of many rows shares repeated values.
+     */
+    StoredDetection map(ResultSet rs, boolean withRaw, RepeatedTexts texts) throws SQLException {
+        Texts text = postgres && texts != null ? column -> texts.of(rs.getBytes(column)) : rs::getString;
         String user;
         String app;
         String proto;
         String malType;
         int next;
         if (postgres) {
-            user = rs.getString(25);
-            app = rs.getString(26);
-            proto = rs.getString(27);
-            malType = rs.getString(28);
+            user = text.at(25);
+            app = text.at(26);
+            proto = text.at(27);
+            malType = text.at(28);
             next = 29;
         } else {
             JsonNode extra = parse(rs.getString(25));
@@ -54,14 +63,20 @@ final class StoredDetectionRows {
             malType = first(extra, "malType");
             next = 26;
         }
-        String direction = rs.getString(22);
+        String direction = text.at(22);
         return new StoredDetection(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getTimestamp(4).toInstant(),
-                SEVERITIES[rs.getInt(5)], rs.getString(6), rs.getString(7), rs.getString(8), malType,
-                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), integer(rs, 13),
-                rs.getString(14), rs.getString(15), integer(rs, 16), rs.getString(17), rs.getString(18),
-                rs.getString(19), rs.getString(20), rs.getString(21),
-                direction == null ? null : Direction.valueOf(direction), rs.getString(23), user, app, proto,
+                SEVERITIES[rs.getInt(5)], text.at(6), text.at(7), text.at(8), malType,
+                text.at(9), text.at(10), text.at(11), text.at(12), integer(rs, 13),
+                text.at(14), text.at(15), integer(rs, 16), text.at(17), text.at(18),
+                text.at(19), text.at(20), rs.getString(21),
+                direction == null ? null : Direction.valueOf(direction), text.at(23), user, app, proto,
                 rs.getLong(24), withRaw ? rs.getString(next) : null);
+    }
+
+    /** A text column by position. */
+    @FunctionalInterface
+    private interface Texts {
+        String at(int column) throws SQLException;
     }
 
     private static Integer integer(ResultSet rs, int column) throws SQLException {

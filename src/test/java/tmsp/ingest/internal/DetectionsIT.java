@@ -156,6 +156,23 @@ class DetectionsIT {
     }
 
     @Test
+    void aStreamHandsOutOneInstanceOfEachRepeatedTextAndDecodesEveryCharacter() {
+        String host = "Büro-€-🦠-" + UUID.randomUUID();
+        insert(mine, T0, host);
+        insert(mine, T0.plusSeconds(1), host);
+        insert(mine, T0.plusSeconds(2), "x".repeat(RepeatedTexts.MAX_LENGTH + 1));
+
+        List<StoredDetection> seen = stream(mine, T0, T0.plusSeconds(60));
+
+        assertThat(seen).extracting(StoredDetection::eventName)
+                .containsExactly(host, host, "x".repeat(RepeatedTexts.MAX_LENGTH + 1));
+        assertThat(seen.get(1).eventName()).as("repeated in one read: one instance").isSameAs(seen.get(0).eventName());
+        assertThat(seen.get(1).sourceHost()).isSameAs(seen.get(0).sourceHost()).isEqualTo("pc-1");
+        assertThat(stream(mine, T0, T0.plusSeconds(60)).get(0).eventName())
+                .as("another read starts afresh: nothing is kept between reads").isNotSameAs(seen.get(0).eventName());
+    }
+
+    @Test
     void aLargeStreamPassesThroughAServerSideCursor() throws Exception {
         int rows = 200_000;
         jdbc.update("insert into detections (event_time, received_at, account_id, product_id, format, severity,"
