@@ -1,6 +1,7 @@
 package tmsp.incident.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,10 +10,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface Incidents extends JpaRepository<Incident, Long>, JpaSpecificationExecutor<Incident> {
 
-    /** Incidents of one rule and grouping whose time span comes within reach of {@code [from, to]}, earliest first. */
-    @Query("select i from Incident i where i.accountId = :accountId and i.ruleId = :ruleId and i.grouping = :grouping"
-            + " and i.lastSeen >= :from and i.firstSeen <= :to order by i.firstSeen, i.id")
-    List<Incident> episodesNear(long accountId, String ruleId, String grouping, Instant from, Instant to);
+    /** The account's incidents of these rules whose time span reaches into {@code [from, to]}. */
+    @Query("select i from Incident i where i.accountId = :accountId and i.ruleId in :ruleIds"
+            + " and i.lastSeen >= :from and i.firstSeen <= :to")
+    List<Incident> episodesWithin(long accountId, Collection<String> ruleIds, Instant from, Instant to);
 
     /**
      * The account's incidents overlapping {@code [from, to)} after id {@code after}, in id order: keyset paging.

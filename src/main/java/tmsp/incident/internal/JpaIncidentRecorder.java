@@ -77,23 +77,21 @@ class JpaIncidentRecorder implements IncidentRecorder {
         List<IncidentFinding> ordered = findings.stream()
                 .sorted(Comparator.comparing(IncidentFinding::firstSeen).thenComparing(IncidentFinding::lastSeen))
                 .toList();
+        EpisodeIndex episodes = episodesWithinReach(accountId, ordered, episodeGaps);
         for (IncidentFinding finding : ordered) {
-            if (finding.accountId() != accountId) {
-                throw new IllegalArgumentException("A finding of account " + finding.accountId()
-                        + " was recorded for account " + accountId);
-            }
-            Duration gap = episodeGaps == null ? DEFAULT_GAP : episodeGaps.getOrDefault(finding.ruleId(), DEFAULT_GAP);
-            List<Incident> near = incidents.episodesNear(accountId, finding.ruleId(), Incident.groupingOf(finding),
+            Duration gap = gapOf(finding, episodeGaps);
+            Optional<Incident> near = episodes.earliestNear(finding.ruleId(), Incident.groupingOf(finding),
                     finding.firstSeen().minus(gap), finding.lastSeen().plus(gap));
             Incident incident;
             boolean changed;
             if (near.isEmpty()) {
                 incident = incidents.save(new Incident(IncidentKeys.of(finding.ruleId(), accountId, finding.grouping(),
                         finding.firstSeen()), finding, now));
+                episodes.add(incident);
                 created.add(incident.id());
                 changed = false;
             } else {
-                incident = near.get(0);
+                incident = near.get();
                 changed = incident.absorb(finding, now);
             }
             int count = evidence.add(incident.id(), finding.detectionIds());
@@ -125,6 +123,43 @@ class JpaIncidentRecorder implements IncidentRecorder {
             }
         }
         return new Recorded(raised, updated.size(), suppressed);
+    }
+
+    /**
+     * Every incident the findings could join, in one query (the findings checked to be the account's first): the
+     * rules' incidents reaching into the span of all findings, each widened by its rule's gap.
+     */
+    private EpisodeIndex episodesWithinReach(long accountId, List<IncidentFinding> findings,
+                                             Map<String, Duration> episodeGaps) {
+        if (findings.isEmpty()) {
+            return new EpisodeIndex(List.of());
+        }
+        Instant from = Instant.MAX;
+        Instant to = Instant.MIN;
+        Set<String> ruleIds = new HashSet<>();
+        for (IncidentFinding finding : findings) {
+            if (finding.accountId() != accountId) {
+                throw new IllegalArgumentException("A finding of account " + finding.accountId()
+                        + " was recorded for account " + accountId);
+            }
+            Duration gap = gapOf(finding, episodeGaps);
+            from = min(from, finding.firstSeen().minus(gap));
+            to = max(to, finding.lastSeen().plus(gap));
+            ruleIds.add(finding.ruleId());
+        }
+        return new EpisodeIndex(incidents.episodesWithin(accountId, ruleIds, from, to));
+    }
+
+    private static Duration gapOf(IncidentFinding finding, Map<String, Duration> episodeGaps) {
+        return episodeGaps == null ? DEFAULT_GAP : episodeGaps.getOrDefault(finding.ruleId(), DEFAULT_GAP);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static IncidentRaised raisedEvent(Incident incident) {
