@@ -98,11 +98,17 @@ class JdbcDetections implements Detections {
     @Override
     public long streamUpload(long accountId, UUID uploadId, Consumer<StoredDetection> consumer) {
         long[] count = {0};
-        jdbc.query("select " + rows.columns(false) + " from detections where account_id = ? and upload_id = ?"
-                + " order by event_time, id", rs -> {
-            consumer.accept(rows.map(rs, false));
-            count[0]++;
-        }, accountId, uploadId);
+        // By the upload id alone, the account checked here: with account_id in the statement, PostgreSQL may AND the
+        // account's (account_id, event_time) index into the plan (while a partition fills, its statistics say
+        // nothing yet), reading every row id of the account for each batch of 500: live ingest's backends spent
+        // 39 s of CPU on 1,000,000 detections, 21 s without live correlation.
+        jdbc.query("select " + rows.columns(false) + " from detections where upload_id = ? order by event_time, id",
+                rs -> {
+                    if (rs.getLong(2) == accountId) {
+                        consumer.accept(rows.map(rs, false));
+                        count[0]++;
+                    }
+                }, uploadId);
         return count[0];
     }
 
