@@ -87,20 +87,16 @@ for i in $(seq 0 $((DAYS - 1))); do
     [ "$code" = 202 ] || fail "POST correlation-runs for $day answered $code: $(head -c 300 "$OUT/run-post.json")"
     runs+=("$(jq -r .runId "$OUT/run-post.json")")
 done
-pending=("${runs[@]}")
-while [ ${#pending[@]} -gt 0 ]; do
-    (( $(now_ms) - t0 < RUN_TIMEOUT * 1000 )) || fail "the nightly runs did not finish within $RUN_TIMEOUT s"
-    sleep 0.2
-    still=()
-    for id in "${pending[@]}"; do
-        status=$(curl -fs -b "$OUT/session.txt" "$BASE/api/v1/correlation-runs/$id" | jq -r .status)
-        case "$status" in
-            DONE) ;;
-            FAILED) fail "correlation run $id failed: $(curl -fs -b "$OUT/session.txt" "$BASE/api/v1/correlation-runs/$id" | jq -r .error)" ;;
-            *) still+=("$id") ;;
-        esac
-    done
-    pending=("${still[@]+"${still[@]}"}")
+# One poller process per run, one after another (bench/tools/await-run.py): a shell loop of curl and jq took CPU from
+# the runs it timed. The last run to end sets the time.
+for id in "${runs[@]}"; do
+    left=$(( RUN_TIMEOUT - ($(now_ms) - t0) / 1000 ))
+    (( left > 0 )) || fail "the nightly runs did not finish within $RUN_TIMEOUT s"
+    waited=0
+    run=$(python3 "$ROOT/bench/tools/await-run.py" "$BASE/api/v1/correlation-runs/$id" "$OUT/session.txt" "$left" 0.2) || waited=$?
+    [ "$waited" != 1 ] || fail "the nightly runs did not finish within $RUN_TIMEOUT s"
+    [ "$waited" = 0 ] || fail "GET /api/v1/correlation-runs/$id failed"
+    [ "$(jq -r .status <<< "$run")" = DONE ] || fail "correlation run $id failed: $(jq -r .error <<< "$run")"
 done
 NIGHTLY_MS=$(( $(now_ms) - t0 ))
 NIGHTLY_READ=0 NIGHTLY_RAISED=0
@@ -132,16 +128,17 @@ code=$(curl -s -u "$ANALYST" -H 'Content-Type: application/json' -o "$OUT/test-p
 [ "$code" = 202 ] || fail "POST /api/v1/rule-drafts/$DRAFT_ID/tests answered $code: $(head -c 500 "$OUT/test-post.json")"
 location=$(tr -d '\r' < "$OUT/test-post.headers" | awk 'tolower($1) == "location:" {print $2}')
 [ -n "$location" ] || fail "the test was accepted without a Location header"
-FIRST_PROGRESS_MS="" status=QUEUED
-while [ "$status" = QUEUED ] || [ "$status" = RUNNING ]; do
-    (( $(now_ms) - t0 < RUN_TIMEOUT * 1000 )) || fail "the test did not finish within $RUN_TIMEOUT s ($location)"
-    sleep 0.1
-    TEST=$(curl -fs -b "$OUT/session.txt" "$BASE$location") || fail "GET $location failed"
-    status=$(jq -r .status <<< "$TEST")
-    if [ -z "$FIRST_PROGRESS_MS" ] && awk -v p="$(jq .progress <<< "$TEST")" 'BEGIN {exit !(p > 0)}'; then
-        FIRST_PROGRESS_MS=$(( $(now_ms) - t0 ))
-    fi
-done
+waited=0
+TEST=$(python3 "$ROOT/bench/tools/await-run.py" "$BASE$location" "$OUT/session.txt" "$RUN_TIMEOUT" 0.1 "$OUT/test-polls.txt") \
+    || waited=$?
+[ "$waited" != 1 ] || fail "the test did not finish within $RUN_TIMEOUT s ($location)"
+[ "$waited" = 0 ] || fail "GET $location failed"
+status=$(jq -r .status <<< "$TEST")
+# The first poll that saw progress: its time is on each line of the polls' file ("<epoch ms> <JSON>").
+first_ms=$(while read -r at answer; do
+    awk -v p="$(jq .progress <<< "$answer")" 'BEGIN {exit !(p > 0)}' && { echo "$at"; break; }
+done < "$OUT/test-polls.txt")
+FIRST_PROGRESS_MS=${first_ms:+$(( first_ms - t0 ))}
 TEST_MS=$(( $(now_ms) - t0 ))
 echo "$TEST" > "$OUT/test.json"
 [ "$status" = DONE ] || fail "the test ended $status: $(jq -r .error <<< "$TEST")"
