@@ -94,7 +94,7 @@ class JpaIncidentRecorder implements IncidentRecorder {
                 incident = near.get();
                 changed = incident.absorb(finding, now);
             }
-            int count = evidence.add(incident.id(), finding.detectionIds());
+            int count = evidence.add(incident.id(), incident.detectionCount(), finding.detectionIds());
             changed |= incident.countEvidence(count, now);
             if (changed && !created.contains(incident.id())) {
                 updated.add(incident.id());
