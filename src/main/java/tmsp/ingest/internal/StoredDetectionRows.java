@@ -68,7 +68,7 @@ final class StoredDetectionRows {
                 SEVERITIES[rs.getInt(5)], text.at(6), text.at(7), text.at(8), malType,
                 text.at(9), text.at(10), text.at(11), text.at(12), integer(rs, 13),
                 text.at(14), text.at(15), integer(rs, 16), text.at(17), text.at(18),
-                text.at(19), text.at(20), rs.getString(21),
+                text.at(19), text.at(20), rs.getString(21), // the URL: nearly every one differs, kept out of the table
                 direction == null ? null : Direction.valueOf(direction), text.at(23), user, app, proto,
                 rs.getLong(24), withRaw ? rs.getString(next) : null);
     }

@@ -134,7 +134,8 @@ class IncidentRecorderIT {
         assertThat(recorder.record(account, findings, GAPS)).isEqualTo(new Recorded(2, 0));
 
         List<Map<String, Object>> incidents = incidentsOf(account);
-        assertThat(incidents).extracting(row -> row.get("grouping_value")).containsExactlyInAnyOrder("TROJ_A", "TROJ_B");
+        assertThat(incidents).extracting(row -> row.get("grouping_value"))
+                .containsExactlyInAnyOrder("TROJ_A", "TROJ_B");
         Map<String, Object> a = incidents.stream().filter(row -> row.get("grouping_value").equals("TROJ_A")).findFirst()
                 .orElseThrow();
         assertThat(((java.sql.Timestamp) a.get("last_seen")).toInstant()).isEqualTo(NIGHT.plusSeconds(7200));
