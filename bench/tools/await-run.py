@@ -34,7 +34,7 @@ def session_cookie(path):
 def main():
     url, cookies, timeout = sys.argv[1], sys.argv[2], float(sys.argv[3])
     interval = float(sys.argv[4]) if len(sys.argv) > 4 else 0.1
-    progress = open(sys.argv[5], "a") if len(sys.argv) > 5 else None
+    progress = open(sys.argv[5], "a", buffering=1) if len(sys.argv) > 5 else None  # a line as it comes
     target = urllib.parse.urlsplit(url)
     connection = http.client.HTTPConnection(target.hostname, target.port or 80, timeout=30)
     headers = {"Cookie": session_cookie(cookies), "Accept": "application/json"}

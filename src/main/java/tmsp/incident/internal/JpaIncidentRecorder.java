@@ -126,8 +126,9 @@ class JpaIncidentRecorder implements IncidentRecorder {
     }
 
     /**
-     * Every incident the findings could join, in one query (the findings checked to be the account's first): the
-     * rules' incidents reaching into the span of all findings, each widened by its rule's gap.
+     * Every incident the findings could join, in one query: the rules' incidents reaching into the span of all
+     * findings, each widened by its rule's gap. A finding of another account is refused here, before anything is
+     * written.
      */
     private EpisodeIndex episodesWithinReach(long accountId, List<IncidentFinding> findings,
                                              Map<String, Duration> episodeGaps) {

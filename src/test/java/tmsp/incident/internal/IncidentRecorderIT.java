@@ -1,6 +1,7 @@
 package tmsp.incident.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -153,6 +154,19 @@ class IncidentRecorderIT {
 
         // One statement a finding reads what evidence it has; a lookup of incidents per finding would double it.
         assertThat(StatementCounter.count()).as("statements to record 200 findings again").isLessThan(200 + 10);
+    }
+
+    @Test
+    void aFindingOfAnotherAccountIsRefusedBeforeAnythingIsWritten() {
+        List<IncidentFinding> findings = List.of(
+                finding(account, "outbreak", "TROJ_A", NIGHT, NIGHT.plusSeconds(60), Set.of("pc-1"), Set.of(60L)),
+                finding(other, "outbreak", "TROJ_B", NIGHT, NIGHT.plusSeconds(60), Set.of("pc-2"), Set.of(61L)));
+
+        assertThatThrownBy(() -> recorder.record(account, findings, GAPS))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("account " + other);
+
+        assertThat(incidentsOf(account)).isEmpty();
+        assertThat(incidentsOf(other)).isEmpty();
     }
 
     @Test
